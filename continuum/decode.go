@@ -1,0 +1,444 @@
+package continuum
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Rule codes of the findings [DecodeJSON] reports. They are stable: systems may match on
+// them.
+const (
+	RuleJSONSyntax    = "json-syntax"    // the input is not well-formed JSON
+	RuleDuplicateKey  = "duplicate-key"  // an object names the same key twice
+	RuleUnknownField  = "unknown-field"  // an object has a key the format does not define
+	RuleWrongType     = "wrong-type"     // a value has the wrong JSON type (string for object…)
+	RuleInvalidValue  = "invalid-value"  // a value of the right type is not valid (a bad level…)
+	RuleTrailingData  = "trailing-data"  // something follows the document
+	RuleTooDeep       = "too-deep"       // nesting deeper than the format can have
+	RuleMissingField  = "missing-field"  // a required field is absent or empty
+	RuleEmptyDocument = "empty-document" // there is no JSON value at all
+)
+
+// maxDepth bounds nesting, so hostile input cannot exhaust the stack.
+const maxDepth = 64
+
+// DecodeJSON decodes the single JSON value in data into v, which must be a non-nil pointer
+// to a struct, slice or map, strictly: it reports every duplicate key, unknown field,
+// value of the wrong JSON type and value its type's UnmarshalText rejects (a level,
+// code or dimension, say), each as a [Finding] with the path where it is and a rule
+// code (RuleDuplicateKey, RuleUnknownField, …), and it rejects anything after the value.
+// Field names match struct tags exactly, not ignoring case. JSON null is accepted only
+// for pointers and interfaces.
+//
+// Malformed JSON stops decoding at the first syntax error, which is reported with its
+// byte offset; every other problem is collected. v holds whatever decoded cleanly, so
+// callers validate it further only when DecodeJSON returns no findings. Messages repeat
+// no string values from the input, only paths, types and rule codes.
+func DecodeJSON(data []byte, v any) Findings {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return Findings{}.Add("", RuleWrongType, Error, ErrInvalidValue, "decode target must be a non-nil pointer")
+	}
+	d := decoder{dec: json.NewDecoder(bytes.NewReader(data))}
+	d.dec.UseNumber()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return d.findings.Add("", RuleEmptyDocument, Error, ErrSyntax, "the document is empty")
+	}
+	if d.value(rv.Elem(), "", 0) {
+		if _, err := d.dec.Token(); err != io.EOF {
+			d.add("", RuleTrailingData, nil, "data follows the end of the document at byte "+strconv.FormatInt(d.dec.InputOffset(), 10))
+		}
+	}
+	return d.findings
+}
+
+type decoder struct {
+	dec      *json.Decoder
+	findings Findings
+}
+
+func (d *decoder) add(path, rule string, err error, msg string) {
+	d.findings = d.findings.Add(path, rule, Error, err, msg)
+}
+
+// token reads the next token; on a syntax error it records a finding and reports false.
+func (d *decoder) token(path string) (json.Token, bool) {
+	tok, err := d.dec.Token()
+	if err != nil {
+		msg := "malformed JSON"
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			msg = fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, se.Error())
+		case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
+			msg = "the document ends too soon"
+		}
+		d.add(path, RuleJSONSyntax, ErrSyntax, msg)
+		return nil, false
+	}
+	return tok, true
+}
+
+var (
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	rawMessageType      = reflect.TypeFor[json.RawMessage]()
+)
+
+// value decodes one value into v (addressable). It reports false when decoding must stop
+// (a syntax error); type problems are findings, after which the value is skipped.
+func (d *decoder) value(v reflect.Value, path string, depth int) bool {
+	if depth > maxDepth {
+		d.add(path, RuleTooDeep, ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
+		return false
+	}
+	t := v.Type()
+	if t == rawMessageType || t.Kind() == reflect.Interface ||
+		(t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(jsonUnmarshalerType)) {
+		// Opaque to the strict walk: hand the value to encoding/json.
+		if err := d.dec.Decode(v.Addr().Interface()); err != nil {
+			d.add(path, RuleInvalidValue, err, "the value cannot be decoded")
+			return false
+		}
+		return true
+	}
+	tok, ok := d.token(path)
+	if !ok {
+		return false
+	}
+	if tok == nil { // null
+		if t.Kind() == reflect.Pointer {
+			v.SetZero()
+			return true
+		}
+		d.add(path, RuleWrongType, nil, "null is not allowed here; want "+describe(t))
+		return true
+	}
+	if t.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(t.Elem()))
+		}
+		return d.valueFrom(tok, v.Elem(), path, depth)
+	}
+	return d.valueFrom(tok, v, path, depth)
+}
+
+// valueFrom decodes the value that starts with tok into v.
+func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth int) bool {
+	t := v.Type()
+	if reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		s, isString := tok.(string)
+		if !isString {
+			d.wrongType(path, t, tok)
+			return d.skipRest(tok, path)
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			d.add(path, RuleInvalidValue, err, errorText(err))
+		}
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return d.object(tok, path, depth, func(key, p string) (bool, bool) {
+			f, found := fieldsOf(t)[key]
+			if !found {
+				return false, true
+			}
+			return true, d.value(v.FieldByIndex(f), p, depth+1)
+		})
+	case reflect.Map:
+		if v.IsNil() {
+			v.Set(reflect.MakeMap(t))
+		}
+		return d.object(tok, path, depth, func(key, p string) (bool, bool) {
+			k := reflect.New(t.Key()).Elem()
+			if kt, isText := k.Addr().Interface().(encoding.TextUnmarshaler); isText {
+				if err := kt.UnmarshalText([]byte(key)); err != nil {
+					d.add(p, RuleInvalidValue, err, errorText(err))
+					return true, d.skip(p)
+				}
+			} else if t.Key().Kind() == reflect.String {
+				k.SetString(key)
+			} else {
+				return false, true
+			}
+			e := reflect.New(t.Elem()).Elem()
+			ok := d.value(e, p, depth+1)
+			v.SetMapIndex(k, e)
+			return true, ok
+		})
+	case reflect.Slice, reflect.Array:
+		if delim, isDelim := tok.(json.Delim); !isDelim || delim != '[' {
+			d.wrongType(path, t, tok)
+			return d.skipRest(tok, path)
+		}
+		i := 0
+		if t.Kind() == reflect.Slice {
+			v.Set(reflect.MakeSlice(t, 0, 0))
+		}
+		for d.dec.More() {
+			p := path + "[" + strconv.Itoa(i) + "]"
+			if t.Kind() == reflect.Array {
+				if i >= v.Len() {
+					d.add(p, RuleInvalidValue, nil, "too many items; want at most "+strconv.Itoa(v.Len()))
+					if !d.skip(p) {
+						return false
+					}
+					i++
+					continue
+				}
+				if !d.value(v.Index(i), p, depth+1) {
+					return false
+				}
+			} else {
+				e := reflect.New(t.Elem()).Elem()
+				if !d.value(e, p, depth+1) {
+					return false
+				}
+				v.Set(reflect.Append(v, e))
+			}
+			i++
+		}
+		_, ok := d.token(path) // ']'
+		return ok
+	case reflect.String:
+		s, isString := tok.(string)
+		if !isString {
+			d.wrongType(path, t, tok)
+			return d.skipRest(tok, path)
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		b, isBool := tok.(bool)
+		if !isBool {
+			d.wrongType(path, t, tok)
+			return d.skipRest(tok, path)
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		n, isNumber := tok.(json.Number)
+		if !isNumber {
+			d.wrongType(path, t, tok)
+			return d.skipRest(tok, path)
+		}
+		if !setNumber(v, string(n)) {
+			d.add(path, RuleInvalidValue, nil, "the number is out of range or not "+describe(t))
+		}
+	default:
+		d.add(path, RuleWrongType, nil, "this field cannot be decoded from JSON")
+		return d.skipRest(tok, path)
+	}
+	return true
+}
+
+// object decodes an object whose '{' is tok, calling field for each key with the key's
+// path. field reports whether it knew the key and whether decoding may go on; unknown
+// keys are findings and their values are skipped. Duplicate keys are findings.
+func (d *decoder) object(tok json.Token, path string, depth int, field func(key, path string) (known, ok bool)) bool {
+	if delim, isDelim := tok.(json.Delim); !isDelim || delim != '{' {
+		d.add(path, RuleWrongType, nil, "want an object, got "+tokenType(tok))
+		return d.skipRest(tok, path)
+	}
+	seen := make(map[string]bool)
+	for d.dec.More() {
+		kt, ok := d.token(path)
+		if !ok {
+			return false
+		}
+		key := kt.(string) // object keys are always strings
+		p := joinPath(path, key)
+		if seen[key] {
+			d.add(p, RuleDuplicateKey, nil, "the key appears more than once in its object")
+			if !d.skip(p) {
+				return false
+			}
+			continue
+		}
+		seen[key] = true
+		known, ok := field(key, p)
+		if !ok {
+			return false
+		}
+		if !known {
+			d.add(p, RuleUnknownField, nil, "the format has no such field")
+			if !d.skip(p) {
+				return false
+			}
+		}
+	}
+	_, ok := d.token(path) // '}'
+	return ok
+}
+
+// skip consumes one whole value.
+func (d *decoder) skip(path string) bool {
+	tok, ok := d.token(path)
+	if !ok {
+		return false
+	}
+	return d.skipRest(tok, path)
+}
+
+// skipRest consumes the rest of a value whose first token is tok.
+func (d *decoder) skipRest(tok json.Token, path string) bool {
+	delim, isDelim := tok.(json.Delim)
+	if !isDelim || delim == '}' || delim == ']' {
+		return true
+	}
+	for depth := 1; depth > 0; {
+		if depth > maxDepth {
+			d.add(path, RuleTooDeep, ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
+			return false
+		}
+		tok, ok := d.token(path)
+		if !ok {
+			return false
+		}
+		if delim, isDelim := tok.(json.Delim); isDelim {
+			if delim == '{' || delim == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		}
+	}
+	return true
+}
+
+func (d *decoder) wrongType(path string, t reflect.Type, tok json.Token) {
+	d.add(path, RuleWrongType, nil, "want "+describe(t)+", got "+tokenType(tok))
+}
+
+func setNumber(v reflect.Value, s string) bool {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(s, 10, v.Type().Bits())
+		if err != nil {
+			return false
+		}
+		v.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, err := strconv.ParseUint(s, 10, v.Type().Bits())
+		if err != nil {
+			return false
+		}
+		v.SetUint(n)
+	default:
+		f, err := strconv.ParseFloat(s, v.Type().Bits())
+		if err != nil {
+			return false
+		}
+		v.SetFloat(f)
+	}
+	return true
+}
+
+// describe names the JSON type a Go type decodes from.
+func describe(t reflect.Type) string {
+	if reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		return "a string"
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return describe(t.Elem())
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "a value"
+}
+
+func tokenType(tok json.Token) string {
+	switch tok := tok.(type) {
+	case json.Delim:
+		if tok == '{' {
+			return "an object"
+		}
+		return "an array"
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "true or false"
+	case nil:
+		return "null"
+	}
+	return "a value"
+}
+
+// errorText is an error's message without its package prefix.
+func errorText(err error) string {
+	return strings.TrimPrefix(err.Error(), "continuum: ")
+}
+
+// joinPath appends an object key to a path. Keys that are not plain names are shown as
+// [?] so that whatever a caller typed as a key is not echoed.
+func joinPath(path, key string) string {
+	if !plainKey(key) {
+		return path + "[?]"
+	}
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func plainKey(k string) bool {
+	if k == "" || len(k) > 40 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '$') {
+			return false
+		}
+	}
+	return true
+}
+
+var fieldCache sync.Map // reflect.Type → map[string][]int
+
+// fieldsOf maps a struct type's JSON names to field indexes. A field's name is its json
+// tag name, or its Go name when it has no tag; "-" and unexported fields are left out.
+func fieldsOf(t reflect.Type) map[string][]int {
+	if m, ok := fieldCache.Load(t); ok {
+		return m.(map[string][]int)
+	}
+	m := make(map[string][]int)
+	for f := range t.Fields() {
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		m[name] = f.Index
+	}
+	fieldCache.Store(t, m)
+	return m
+}

@@ -1,0 +1,94 @@
+package continuum
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// enumTokens is the token table of one enum type: tokens[0] is unused (the zero value has
+// no token), tokens[i] is the wire token of value i.
+type enumTokens struct {
+	typ    string   // the type's name in messages, e.g. "level"
+	tokens []string // index = value
+	zero   string   // how String shows the zero value
+	want   string   // the accepted forms, for error messages
+}
+
+// name returns the token of v, the zero text for 0, and Type(n) for out-of-range values.
+func (e *enumTokens) name(v uint8) string {
+	if v == 0 {
+		return e.zero
+	}
+	if int(v) < len(e.tokens) {
+		return e.tokens[v]
+	}
+	return e.typ + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+// parse finds s among the tokens, ignoring case. It never echoes s in its error, so that
+// whatever a caller passed (which may be anything) is not printed.
+func (e *enumTokens) parse(s string) (uint8, error) {
+	for i := 1; i < len(e.tokens); i++ {
+		if strings.EqualFold(e.tokens[i], s) {
+			return uint8(i), nil
+		}
+	}
+	return 0, fmt.Errorf("continuum: %s: %w (want %s)", e.typ, ErrUnknownToken, e.want)
+}
+
+// appendText appends the token of v, or fails with ErrInvalidValue for an out-of-range v.
+// The zero value appends nothing, so that "not set" round-trips through text as "".
+func (e *enumTokens) appendText(b []byte, v uint8) ([]byte, error) {
+	if v == 0 {
+		return b, nil
+	}
+	if int(v) >= len(e.tokens) {
+		return b, fmt.Errorf("continuum: %s(%d): %w", e.typ, v, ErrInvalidValue)
+	}
+	return append(b, e.tokens[v]...), nil
+}
+
+// unmarshalText parses text into a value; empty text is the zero value.
+func (e *enumTokens) unmarshalText(text []byte) (uint8, error) {
+	if len(text) == 0 {
+		return 0, nil
+	}
+	return e.parse(string(text))
+}
+
+// appendSet appends the tokens of the values in a bit set (bit i = value i) joined by
+// commas, in value order.
+func (e *enumTokens) appendSet(b []byte, set uint64) ([]byte, error) {
+	if set&1 != 0 || set>>len(e.tokens) != 0 {
+		return b, fmt.Errorf("continuum: %s set %#x: %w", e.typ, set, ErrInvalidValue)
+	}
+	first := true
+	for i := 1; i < len(e.tokens); i++ {
+		if set&(1<<i) == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, e.tokens[i]...)
+	}
+	return b, nil
+}
+
+// parseSet parses comma-separated tokens into a bit set; empty text is the empty set.
+func (e *enumTokens) parseSet(text []byte) (uint64, error) {
+	var set uint64
+	if len(text) == 0 {
+		return 0, nil
+	}
+	for tok := range strings.SplitSeq(string(text), ",") {
+		v, err := e.parse(strings.TrimSpace(tok))
+		if err != nil {
+			return 0, err
+		}
+		set |= 1 << v
+	}
+	return set, nil
+}

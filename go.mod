@@ -1,0 +1,3 @@
+module github.com/rightsupport/needs
+
+go 1.26
