@@ -1,0 +1,234 @@
+package thresholds
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// document is the JSON shape of a framework document (frameworks/README.md).
+type document struct {
+	Schema        string           `json:"$schema"`
+	ID            string           `json:"id"`
+	Title         string           `json:"title"`
+	Publisher     string           `json:"publisher"`
+	Version       string           `json:"version"`
+	EffectiveFrom string           `json:"effectiveFrom"`
+	Extends       string           `json:"extends"`
+	Levels        *levelsDoc       `json:"levels"`
+	Sources       []sourceDoc      `json:"sources"`
+	Indicators    []indicatorDoc   `json:"indicators"`
+	Remove        []continuum.Code `json:"remove"`
+	Decision      *decisionDoc     `json:"decision"`
+	Notes         []string         `json:"notes"`
+}
+
+type levelsDoc struct {
+	Universal  *levelDoc `json:"universal"`
+	Additional *levelDoc `json:"additional"`
+	Intensive  *levelDoc `json:"intensive"`
+	Specialist *levelDoc `json:"specialist"`
+}
+
+// byLevel returns the level entries indexed by level (index 0 unused).
+func (l *levelsDoc) byLevel() [5]*levelDoc {
+	if l == nil {
+		return [5]*levelDoc{}
+	}
+	return [5]*levelDoc{nil, l.Universal, l.Additional, l.Intensive, l.Specialist}
+}
+
+type levelDoc struct {
+	Label      string   `json:"label"`
+	Definition string   `json:"definition"`
+	LabelNote  string   `json:"labelNote"`
+	Sources    []string `json:"sources"`
+}
+
+type sourceDoc struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+type indicatorDoc struct {
+	Code       continuum.Code        `json:"code"`
+	Level      continuum.Level       `json:"level"`
+	Dimension  continuum.Dimension   `json:"dimension"`
+	Kind       continuum.Kind        `json:"kind"`
+	Summary    string                `json:"summary"`
+	Ages       []continuum.AgeBand   `json:"ages"`
+	CINFactors []continuum.CINFactor `json:"cinFactors"`
+	Sources    []string              `json:"sources"`
+}
+
+type decisionDoc struct {
+	StepUp []stepUpDoc `json:"stepUp"`
+}
+
+type stepUpDoc struct {
+	Level   continuum.Level `json:"level"`
+	Needs   int             `json:"needs"`
+	Domains int             `json:"domains"`
+	Sources []string        `json:"sources"`
+	Note    string          `json:"note"`
+}
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
+	sourceIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]{0,31}$`)
+	// needCode is the DIM-L-NN form, optionally behind a local prefix (KENT-EDU-2-01).
+	needCode = regexp.MustCompile(`^(?:[A-Z0-9]+-)?([A-Z]{3})-([1-4])-[0-9]{2}$`)
+)
+
+// checker collects the findings of one document.
+type checker struct {
+	findings continuum.Findings
+}
+
+func (c *checker) add(path, rule, msg string) {
+	c.findings = c.findings.Add(path, rule, continuum.Error, ErrInvalidDocument, msg)
+}
+
+func (c *checker) required(path, value string) {
+	if strings.TrimSpace(value) == "" {
+		c.add(path, RuleMissingField, "a value is required")
+	}
+}
+
+// checkHeader checks the fields every document has.
+func (c *checker) checkHeader(d *document) time.Time {
+	if d.ID == "" {
+		c.add("id", RuleMissingField, "a value is required")
+	} else if !idPattern.MatchString(d.ID) {
+		c.add("id", RuleInvalidID, "an id is 2 to 32 lower-case letters, digits and hyphens, starting with a letter")
+	}
+	c.required("title", d.Title)
+	c.required("publisher", d.Publisher)
+	c.required("version", d.Version)
+	var eff time.Time
+	if d.EffectiveFrom == "" {
+		c.add("effectiveFrom", RuleMissingField, "a value is required")
+	} else if t, err := time.Parse(time.DateOnly, d.EffectiveFrom); err != nil {
+		c.add("effectiveFrom", RuleInvalidDate, "want a date as YYYY-MM-DD")
+	} else {
+		eff = t
+	}
+	return eff
+}
+
+// checkSources checks the document's own register, given the ids its base registers.
+// It returns the ids it defines.
+func (c *checker) checkSources(d *document, baseIDs map[string]bool) map[string]bool {
+	own := make(map[string]bool)
+	if len(d.Sources) == 0 && d.Extends == "" {
+		c.add("sources", RuleMissingField, "a framework registers at least one source")
+	}
+	for i, s := range d.Sources {
+		p := "sources[" + strconv.Itoa(i) + "]"
+		switch {
+		case s.ID == "":
+			c.add(p+".id", RuleMissingField, "a value is required")
+		case !sourceIDPattern.MatchString(s.ID):
+			c.add(p+".id", RuleInvalidID, "a source id is 1 to 32 letters, digits and hyphens")
+		case own[s.ID] || baseIDs[s.ID]:
+			c.add(p+".id", RuleDuplicateSource, fmt.Sprintf("source %s is already registered", s.ID))
+		}
+		own[s.ID] = true
+		c.required(p+".title", s.Title)
+		if s.URL == "" {
+			c.add(p+".url", RuleMissingField, "a value is required")
+		} else if u, err := url.Parse(s.URL); err != nil || u.Scheme != "https" || u.Host == "" {
+			c.add(p+".url", RuleInvalidURL, "want an absolute https URL")
+		}
+	}
+	return own
+}
+
+// checkCitations checks that a record cites at least one registered source.
+func (c *checker) checkCitations(path string, ids []string, known func(string) bool) {
+	if len(ids) == 0 {
+		c.add(path, RuleMissingCitation, "a record cites at least one source")
+		return
+	}
+	for j, id := range ids {
+		if !known(id) {
+			c.add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, fmt.Sprintf("source %q is not in the register", truncateID(id)))
+		}
+	}
+}
+
+// checkIndicator checks one catalogue record.
+func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string) bool) {
+	if !ind.Code.IsValid() {
+		c.add(p+".code", RuleMissingField, "a value is required")
+	}
+	if !ind.Level.IsValid() {
+		c.add(p+".level", RuleMissingField, "a value is required")
+	}
+	if !ind.Dimension.IsValid() {
+		c.add(p+".dimension", RuleMissingField, "a value is required")
+	}
+	if !ind.Kind.IsValid() {
+		c.add(p+".kind", RuleMissingField, "a value is required")
+	}
+	c.required(p+".summary", ind.Summary)
+	if ind.Kind.IsTrigger() && ind.Level.IsValid() && ind.Level != continuum.Specialist {
+		c.add(p+".level", RuleTriggerLevel, fmt.Sprintf("a %s indicator must be at specialist", ind.Kind))
+	}
+	if m := needCode.FindStringSubmatch(ind.Code.String()); m != nil && ind.Level.IsValid() && ind.Dimension.IsValid() {
+		if m[1] != ind.Dimension.Code() || m[2] != strconv.Itoa(ind.Level.Number()) {
+			c.add(p+".code", RuleCodeMismatch, fmt.Sprintf("code %s does not match dimension %s at level %d", ind.Code, ind.Dimension.Code(), ind.Level.Number()))
+		}
+	}
+	for j, a := range ind.Ages {
+		if !a.IsValid() {
+			c.add(p+".ages["+strconv.Itoa(j)+"]", RuleMissingField, "an age band is required")
+		}
+	}
+	for j, f := range ind.CINFactors {
+		if !f.IsValid() {
+			c.add(p+".cinFactors["+strconv.Itoa(j)+"]", RuleMissingField, "a CIN factor code is required")
+		}
+	}
+	c.checkCitations(p+".sources", ind.Sources, known)
+}
+
+// checkDecision checks the decision parameters.
+func (c *checker) checkDecision(dd *decisionDoc, known func(string) bool) {
+	seen := make(map[continuum.Level]bool)
+	for i, s := range dd.StepUp {
+		p := "decision.stepUp[" + strconv.Itoa(i) + "]"
+		switch {
+		case !s.Level.IsValid():
+			c.add(p+".level", RuleMissingField, "a value is required")
+		case s.Level == continuum.Specialist:
+			c.add(p+".level", RuleInvalidParameter, "specialist is the highest level and cannot step up")
+		case seen[s.Level]:
+			c.add(p+".level", RuleDuplicateParameter, fmt.Sprintf("level %s already has a step-up parameter", s.Level))
+		}
+		seen[s.Level] = true
+		if s.Needs < 2 || s.Needs > 64 {
+			c.add(p+".needs", RuleInvalidParameter, "needs is a count from 2 to 64")
+		}
+		if s.Domains < 1 || s.Domains > 3 {
+			c.add(p+".domains", RuleInvalidParameter, "domains is a count of triangle sides from 1 to 3")
+		} else if s.Domains > s.Needs && s.Needs >= 2 {
+			c.add(p+".domains", RuleInvalidParameter, "domains cannot exceed needs")
+		}
+		c.checkCitations(p+".sources", s.Sources, known)
+	}
+}
+
+// truncateID shortens an unregistered id for a message.
+func truncateID(s string) string {
+	if len(s) > 32 {
+		return s[:32] + "…"
+	}
+	return s
+}

@@ -1,0 +1,276 @@
+package thresholds
+
+import (
+	"encoding"
+	"slices"
+	"strconv"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// DecisionRule names the rule of the decision semantics that produced a [Reason]. Its
+// tokens are a wire format, used by conformance cases.
+//
+// The zero DecisionRule is not valid.
+type DecisionRule uint8
+
+// The decision rules, in the order Evaluate applies them.
+const (
+	// ByImmediateDanger: an immediate-danger indicator makes the child Specialist with
+	// Immediate urgency (999 first).
+	ByImmediateDanger DecisionRule = 1 + iota
+	// BySignificantHarm: a significant-harm indicator makes the child Specialist with
+	// SameDay urgency.
+	BySignificantHarm
+	// ByMultipleNeeds: enough needs at the highest level, across enough sides of the
+	// triangle, step the child up one level.
+	ByMultipleNeeds
+	// ByHighestNeed: the level is that of the highest observed need.
+	ByHighestNeed
+	// ByNoNeeds: no need was observed, so the child is Universal.
+	ByNoNeeds
+)
+
+var ruleTokens = [...]string{"", "immediate-danger", "significant-harm", "multiple-needs", "highest-need", "no-needs"}
+
+var (
+	_ encoding.TextMarshaler   = DecisionRule(0)
+	_ encoding.TextUnmarshaler = (*DecisionRule)(nil)
+)
+
+// String returns the rule's token ("multiple-needs"), or "rule(N)" when out of range.
+func (r DecisionRule) String() string {
+	if r.IsValid() {
+		return ruleTokens[r]
+	}
+	return "rule(" + strconv.Itoa(int(r)) + ")"
+}
+
+// IsValid reports whether r is one of the rules.
+func (r DecisionRule) IsValid() bool { return r >= ByImmediateDanger && r <= ByNoNeeds }
+
+// MarshalText returns the rule's token.
+func (r DecisionRule) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, continuum.ErrInvalidValue
+	}
+	return []byte(ruleTokens[r]), nil
+}
+
+// UnmarshalText parses a rule token.
+func (r *DecisionRule) UnmarshalText(text []byte) error {
+	for i := ByImmediateDanger; i <= ByNoNeeds; i++ {
+		if string(text) == ruleTokens[i] {
+			*r = i
+			return nil
+		}
+	}
+	return continuum.ErrUnknownToken
+}
+
+// Ref identifies the exact framework a decision was made under, so that any decision
+// can be reproduced and audited later.
+type Ref struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Digest  string `json:"digest"`
+}
+
+// Reason is one rule that applied to a case: the rule, the level it supports, the
+// observed indicators it rests on (sorted by code) and the sources behind them and behind
+// the rule's parameters.
+type Reason struct {
+	Rule       DecisionRule         `json:"rule"`
+	Level      continuum.Level      `json:"level"`
+	Indicators []continuum.Code     `json:"indicators"`
+	Citations  []continuum.Citation `json:"citations"`
+}
+
+// Decision is a framework's suggested level for a case, with the urgency and the reasons.
+// A suggested level is advice that supports professional judgement, never a checklist.
+//
+// The zero Decision is "not decided" (its Level is the zero Level). A Decision is a value
+// that shares no memory with its framework.
+type Decision struct {
+	// Level is the suggested level.
+	Level continuum.Level `json:"level"`
+	// Label is the framework's own label for Level ("Intensive Support - Level 3").
+	Label string `json:"label"`
+	// Urgency is Immediate or SameDay when a trigger was observed, Routine otherwise.
+	Urgency continuum.Urgency `json:"urgency"`
+	// Reasons lists every rule that applied, the deciding one first: triggers, then the
+	// level the needs alone support.
+	Reasons []Reason `json:"reasons"`
+	// Strengths are the observed protective strengths, sorted by code. They never lower
+	// the level; they are context for the practitioner.
+	Strengths []continuum.Code `json:"strengths,omitempty"`
+	// Framework identifies the framework, version and content digest.
+	Framework Ref `json:"framework"`
+}
+
+// Rule returns the rule that decided the level, or zero for the zero Decision.
+func (d Decision) Rule() DecisionRule {
+	if len(d.Reasons) == 0 {
+		return 0
+	}
+	return d.Reasons[0].Rule
+}
+
+// Outcome is the bare result of deciding a resolved case: level, urgency and deciding
+// rule, without the reasons' lists, so that it costs no allocation. [Outcome.Decision]
+// expands it into a full Decision.
+//
+// The zero Outcome is "not decided".
+type Outcome struct {
+	Level   continuum.Level
+	Urgency continuum.Urgency
+	Rule    DecisionRule
+
+	fw   *Framework
+	obs  set
+	base continuum.Level // the highest observed need's level; 0 with no needs
+}
+
+// Evaluate decides a case under the framework. The rules, in order:
+//
+//  1. Every code must be in the catalogue: each unknown code is a finding at
+//     "indicators[i]" wrapping [ErrUnknownIndicator]; all are reported and Evaluate fails.
+//     Repeated codes count once.
+//  2. Any immediate-danger indicator: Specialist, Immediate.
+//  3. Else any significant-harm indicator: Specialist, SameDay.
+//  4. Else the base level is the highest level among the observed needs (Universal when
+//     there are none): the highest descriptor wins, there is no score.
+//  5. When the base is L and the framework steps L up, at least the parameter's number
+//     of observed needs at L spanning at least its number of triangle sides make the
+//     level L+1.
+//  6. Strengths never lower a level; they are listed as context.
+//  7. Urgency is Routine unless rule 2 or 3 fired.
+//  8. Reasons name the rules that applied, their indicators sorted by code, and their
+//     citations; the Decision carries the framework's id, version and digest.
+//
+// The same case always gets the same Decision. Evaluate reads no clock.
+func (f *Framework) Evaluate(c Case) (Decision, error) {
+	r, err := f.Resolve(c)
+	if err != nil {
+		return Decision{}, err
+	}
+	o, _ := f.Decide(r) // r is f's own
+	return o.Decision(), nil
+}
+
+// Decide decides a resolved case without allocating. It fails with [ErrForeignCase] when
+// r was resolved by another framework.
+func (f *Framework) Decide(r Resolved) (Outcome, error) {
+	if r.fw != f {
+		return Outcome{}, ErrForeignCase
+	}
+	o := Outcome{fw: f, obs: r.bits}
+	for l := continuum.Specialist; l >= continuum.Universal; l-- {
+		if o.obs.intersects(&f.needs[l]) {
+			o.base = l
+			break
+		}
+	}
+	switch {
+	case o.obs.intersects(&f.immediate):
+		o.Level, o.Urgency, o.Rule = continuum.Specialist, continuum.Immediate, ByImmediateDanger
+	case o.obs.intersects(&f.harm):
+		o.Level, o.Urgency, o.Rule = continuum.Specialist, continuum.SameDay, BySignificantHarm
+	default:
+		o.Level, o.Rule = f.needLevel(&o.obs, o.base)
+		o.Urgency = continuum.Routine
+	}
+	return o, nil
+}
+
+// needLevel applies rules 4 and 5 to the observed set, whose highest need is at base.
+func (f *Framework) needLevel(obs *set, base continuum.Level) (continuum.Level, DecisionRule) {
+	if base == 0 {
+		return continuum.Universal, ByNoNeeds
+	}
+	if f.steppedUp(obs, base) {
+		return base + 1, ByMultipleNeeds
+	}
+	return base, ByHighestNeed
+}
+
+// steppedUp reports whether the needs observed at base meet its step-up parameter.
+func (f *Framework) steppedUp(obs *set, base continuum.Level) bool {
+	p := f.stepUp[base]
+	if p.needs == 0 {
+		return false
+	}
+	at := obs.and(&f.needs[base])
+	if at.count() < p.needs {
+		return false
+	}
+	domains := 0
+	for d := continuum.ChildDevelopment; d <= continuum.FamilyEnvironment; d++ {
+		if obs.intersects(&f.needsIn[base][d]) {
+			domains++
+		}
+	}
+	return domains >= p.domains
+}
+
+// Decision expands the outcome into a full Decision with reasons and citations. The zero
+// Outcome gives the zero Decision.
+func (o Outcome) Decision() Decision {
+	f := o.fw
+	if f == nil {
+		return Decision{}
+	}
+	d := Decision{
+		Level: o.Level, Label: f.Label(o.Level), Urgency: o.Urgency,
+		Reasons: make([]Reason, 0, 3), Framework: f.Ref(),
+	}
+	if t := o.obs.and(&f.immediate); !t.empty() {
+		d.Reasons = append(d.Reasons, f.reason(ByImmediateDanger, continuum.Specialist, &t, nil))
+	}
+	if t := o.obs.and(&f.harm); !t.empty() {
+		d.Reasons = append(d.Reasons, f.reason(BySignificantHarm, continuum.Specialist, &t, nil))
+	}
+	if o.base != 0 || len(d.Reasons) == 0 {
+		level, rule := f.needLevel(&o.obs, o.base)
+		var at set
+		var extra *sourceSet
+		if o.base != 0 {
+			at = o.obs.and(&f.needs[o.base])
+		}
+		if rule == ByMultipleNeeds {
+			extra = &f.stepUp[o.base].cites
+		}
+		d.Reasons = append(d.Reasons, f.reason(rule, level, &at, extra))
+	}
+	if s := o.obs.and(&f.strengths); !s.empty() {
+		d.Strengths = f.codes(&s)
+	}
+	return d
+}
+
+// reason builds one Reason from the indicators it rests on and any citations of the
+// rule's own parameters.
+func (f *Framework) reason(rule DecisionRule, level continuum.Level, inds *set, extra *sourceSet) Reason {
+	var cites sourceSet
+	if extra != nil {
+		cites = *extra
+	}
+	for i := range inds.all() {
+		cites.union(&f.cites[i])
+	}
+	r := Reason{Rule: rule, Level: level, Indicators: f.codes(inds)}
+	for i := range cites.all() {
+		r.Citations = append(r.Citations, f.sources[i])
+	}
+	return r
+}
+
+// codes returns the codes of a set sorted by code.
+func (f *Framework) codes(s *set) []continuum.Code {
+	codes := make([]continuum.Code, 0, s.count())
+	for i := range s.all() {
+		codes = append(codes, f.inds[i].Code)
+	}
+	slices.SortFunc(codes, continuum.Code.Compare)
+	return codes
+}

@@ -1,0 +1,392 @@
+package thresholds
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"iter"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// Catalogue and register bounds. A framework's compiled tables are fixed-size bit sets,
+// so that deciding a case allocates nothing.
+const (
+	MaxIndicators = setWords * 64 // indicators in one framework, base included
+	MaxSources    = 256           // sources in one framework's register, base included
+)
+
+// Framework is a parsed, compiled threshold framework: the local labels of the four
+// levels, the indicator catalogue, the decision parameters and the source register, with
+// the document's id, version and content digest.
+//
+// A Framework comes from [Parse], [Default] or [Builtin]; the zero Framework is not
+// usable. It is immutable after parsing and safe for concurrent use: every accessor
+// returns copies or iterators, never a slice or map of its own.
+type Framework struct {
+	id, title, publisher, version, extends string
+	effective                              time.Time
+	digest                                 string
+
+	levels  [5]levelInfo // index = Level
+	sources []continuum.Citation
+	notes   []string
+
+	// The catalogue, dense: bit i of a set is inds[i].
+	inds  []continuum.Indicator
+	cites []sourceSet // per indicator, its citations as register bits
+	index map[continuum.Code]uint16
+
+	stepUp [5]stepUp // index = Level; needs == 0: never steps up
+
+	// Precompiled masks.
+	immediate, harm, strengths set
+	needs                      [5]set    // needs by level
+	needsIn                    [5][4]set // needs by level and domain
+}
+
+type levelInfo struct {
+	label, definition, labelNote string
+	cites                        sourceSet
+}
+
+type stepUp struct {
+	needs, domains int
+	note           string
+	cites          sourceSet
+}
+
+// ID returns the framework's id ("kent").
+func (f *Framework) ID() string { return f.id }
+
+// Title returns the framework's title.
+func (f *Framework) Title() string { return f.title }
+
+// Publisher returns who publishes the framework's thresholds.
+func (f *Framework) Publisher() string { return f.publisher }
+
+// Version returns the document's version, which every [Decision] carries.
+func (f *Framework) Version() string { return f.version }
+
+// Extends returns the id of the framework this one extends, or "" for a base framework.
+func (f *Framework) Extends() string { return f.extends }
+
+// EffectiveFrom returns the date the thresholds apply from (midnight UTC).
+func (f *Framework) EffectiveFrom() time.Time { return f.effective }
+
+// Digest returns the SHA-256 digest of the framework's content ("sha256:…"): of the
+// document and, for an extension, of its base. Two frameworks with the same digest
+// decide every case the same way.
+func (f *Framework) Digest() string { return f.digest }
+
+// Ref returns the framework's id, version and digest, as every Decision records them.
+func (f *Framework) Ref() Ref { return Ref{ID: f.id, Version: f.version, Digest: f.digest} }
+
+// Label returns the framework's own label for a level ("Intensive Support - Level 3"),
+// or "" when l is not a valid level.
+func (f *Framework) Label(l continuum.Level) string {
+	if !l.IsValid() {
+		return ""
+	}
+	return f.levels[l].label
+}
+
+// Definition returns the framework's definition of a level, or "" when it has none.
+func (f *Framework) Definition(l continuum.Level) string {
+	if !l.IsValid() {
+		return ""
+	}
+	return f.levels[l].definition
+}
+
+// LabelNote returns the framework's caveat about a level's label, such as that a local
+// label could not be confirmed from a source; "" when there is none.
+func (f *Framework) LabelNote(l continuum.Level) string {
+	if !l.IsValid() {
+		return ""
+	}
+	return f.levels[l].labelNote
+}
+
+// Indicator returns a copy of the catalogue entry for code, and whether there is one.
+func (f *Framework) Indicator(code continuum.Code) (continuum.Indicator, bool) {
+	i, ok := f.index[code]
+	if !ok {
+		return continuum.Indicator{}, false
+	}
+	return f.inds[i].Clone(), true
+}
+
+// Indicators returns copies of the catalogue's indicators, in document order (a base's
+// first, then an extension's additions).
+func (f *Framework) Indicators() iter.Seq[continuum.Indicator] {
+	return func(yield func(continuum.Indicator) bool) {
+		for _, ind := range f.inds {
+			if !yield(ind.Clone()) {
+				return
+			}
+		}
+	}
+}
+
+// Len returns the number of indicators in the catalogue.
+func (f *Framework) Len() int { return len(f.inds) }
+
+// Sources returns the source register, base sources first.
+func (f *Framework) Sources() iter.Seq[continuum.Citation] { return slices.Values(f.sources) }
+
+// Notes returns the document's caveats for a safeguarding lead, base notes first.
+func (f *Framework) Notes() iter.Seq[string] { return slices.Values(f.notes) }
+
+// StepUp returns the multiple-needs parameters for a level: a child whose highest need
+// is at l steps up to the next level when at least needs observed needs at l span at
+// least domains sides of the triangle. ok is false when l never steps up.
+func (f *Framework) StepUp(l continuum.Level) (needs, domains int, ok bool) {
+	if !l.IsValid() || f.stepUp[l].needs == 0 {
+		return 0, 0, false
+	}
+	return f.stepUp[l].needs, f.stepUp[l].domains, true
+}
+
+// String returns the framework's id and version ("kent 1.0.0").
+func (f *Framework) String() string { return f.id + " " + f.version }
+
+// Parse parses and compiles a framework document (the format of frameworks/README.md).
+//
+// It is strict: unknown fields, duplicate keys and trailing data are errors. It reports
+// every problem it finds, each as a [continuum.Finding] with a path
+// ("indicators[12].level") and a rule code, in a [continuum.Findings] error. A document
+// that extends a builtin framework ("extends": "england") is merged onto it.
+func Parse(data []byte) (*Framework, error) {
+	return parse(data, Builtin)
+}
+
+// parse parses a document, resolving "extends" with base.
+func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, error) {
+	var d document
+	if fs := continuum.DecodeJSON(data, &d); len(fs) > 0 {
+		return nil, fs.Err()
+	}
+	c := &checker{}
+	eff := c.checkHeader(&d)
+
+	var b *Framework
+	if d.Extends != "" {
+		switch bf, err := base(d.Extends); {
+		case d.Extends == d.ID:
+			c.add("extends", RuleExtendsCycle, "a framework cannot extend itself")
+		case err == nil:
+			b = bf
+		case isCycle(err):
+			c.add("extends", RuleExtendsCycle, "extends leads back to this framework")
+		default:
+			c.add("extends", RuleUnknownBase, fmt.Sprintf("no builtin framework is called %q", truncateID(d.Extends)))
+		}
+		if b == nil {
+			// Without its base an extension cannot be checked further.
+			return nil, c.findings.Err()
+		}
+	}
+
+	f := &Framework{
+		id: d.ID, title: d.Title, publisher: d.Publisher, version: d.Version,
+		extends: d.Extends, effective: eff,
+	}
+	f.merge(c, &d, b)
+	if len(c.findings) > 0 {
+		return nil, c.findings.Err()
+	}
+	sum := sha256.New()
+	if b != nil {
+		sum.Write([]byte(b.digest))
+	}
+	sum.Write(data)
+	f.digest = "sha256:" + hex.EncodeToString(sum.Sum(nil))
+	f.compile()
+	return f, nil
+}
+
+// merge fills f from the document d on top of base b (nil for a base framework),
+// checking as it goes.
+func (f *Framework) merge(c *checker, d *document, b *Framework) {
+	// The source register: the base's, then the document's own.
+	baseIDs := make(map[string]bool)
+	if b != nil {
+		f.sources = slices.Clone(b.sources)
+		f.notes = slices.Clone(b.notes)
+		for _, s := range b.sources {
+			baseIDs[s.Source] = true
+		}
+	}
+	c.checkSources(d, baseIDs)
+	for _, s := range d.Sources {
+		f.sources = append(f.sources, continuum.Citation{Source: s.ID, Title: s.Title, URL: s.URL})
+	}
+	if len(f.sources) > MaxSources {
+		c.add("sources", RuleTooManySources, fmt.Sprintf("the register holds %d sources; at most %d are allowed", len(f.sources), MaxSources))
+		return
+	}
+	reg := make(map[string]int, len(f.sources))
+	for i, s := range f.sources {
+		if _, dup := reg[s.Source]; !dup {
+			reg[s.Source] = i
+		}
+	}
+	known := func(id string) bool { _, ok := reg[id]; return ok }
+	citeSet := func(ids []string) sourceSet {
+		var s sourceSet
+		for _, id := range ids {
+			if i, ok := reg[id]; ok {
+				s.add(i)
+			}
+		}
+		return s
+	}
+	f.notes = append(f.notes, d.Notes...)
+
+	// Levels.
+	if b != nil {
+		f.levels = b.levels
+	} else if d.Levels == nil {
+		c.add("levels", RuleMissingField, "a base framework labels all four levels")
+	}
+	for l, ld := range d.Levels.byLevel() {
+		lv := continuum.Level(l)
+		if lv == 0 {
+			continue
+		}
+		p := "levels." + lv.String()
+		if ld == nil {
+			if b == nil && d.Levels != nil {
+				c.add(p, RuleMissingLabel, "a base framework labels all four levels")
+			}
+			continue
+		}
+		info := &f.levels[l]
+		switch {
+		case ld.Label != "":
+			info.label = ld.Label
+		case b == nil:
+			c.add(p+".label", RuleMissingLabel, "a base framework labels all four levels")
+		}
+		if ld.Definition != "" {
+			info.definition = ld.Definition
+		}
+		if ld.LabelNote != "" {
+			info.labelNote = ld.LabelNote
+		}
+		if len(ld.Sources) > 0 || ld.Definition != "" {
+			c.checkCitations(p+".sources", ld.Sources, known)
+			info.cites = citeSet(ld.Sources)
+		}
+	}
+
+	// The catalogue: the base's minus removals, with replacements in place, then additions.
+	var pos map[continuum.Code]int
+	if b != nil {
+		f.inds = make([]continuum.Indicator, 0, len(b.inds)+len(d.Indicators))
+		f.cites = make([]sourceSet, 0, len(b.inds)+len(d.Indicators))
+		removed := make(map[continuum.Code]bool)
+		defined := make(map[continuum.Code]bool)
+		for _, ind := range d.Indicators {
+			defined[ind.Code] = true
+		}
+		for i, code := range d.Remove {
+			p := "remove[" + strconv.Itoa(i) + "]"
+			switch _, ok := b.index[code]; {
+			case !code.IsValid():
+				c.add(p, RuleMissingField, "a code is required")
+			case !ok:
+				c.add(p, RuleRemoveUnknown, fmt.Sprintf("the base has no indicator %s", code))
+			case defined[code]:
+				c.add(p, RuleRemoveConflict, fmt.Sprintf("%s is both removed and defined", code))
+			}
+			removed[code] = true
+		}
+		for i, ind := range b.inds {
+			if !removed[ind.Code] {
+				f.inds = append(f.inds, ind)
+				f.cites = append(f.cites, b.cites[i])
+			}
+		}
+		pos = make(map[continuum.Code]int, len(f.inds))
+		for i, ind := range f.inds {
+			pos[ind.Code] = i
+		}
+	} else {
+		if len(d.Remove) > 0 {
+			c.add("remove", RuleRemoveWithoutBase, "only a framework that extends another can remove indicators")
+		}
+		if len(d.Indicators) == 0 {
+			c.add("indicators", RuleMissingField, "a base framework has at least one indicator")
+		}
+		pos = make(map[continuum.Code]int, len(d.Indicators))
+	}
+	own := make(map[continuum.Code]int, len(d.Indicators))
+	for i := range d.Indicators {
+		ind := &d.Indicators[i]
+		p := "indicators[" + strconv.Itoa(i) + "]"
+		c.checkIndicator(p, ind, known)
+		if first, dup := own[ind.Code]; dup && ind.Code.IsValid() {
+			c.add(p+".code", RuleDuplicateCode, fmt.Sprintf("%s is already defined at indicators[%d]", ind.Code, first))
+			continue
+		}
+		own[ind.Code] = i
+		rec := continuum.Indicator{
+			Code: ind.Code, Level: ind.Level, Dimension: ind.Dimension, Kind: ind.Kind,
+			Summary: ind.Summary, Ages: continuum.NewAgeBands(ind.Ages...),
+			CINFactors: continuum.NewCINFactors(ind.CINFactors...),
+		}
+		cs := citeSet(ind.Sources)
+		for j := range cs.all() {
+			rec.Citations = append(rec.Citations, f.sources[j])
+		}
+		if at, replaces := pos[ind.Code]; replaces {
+			f.inds[at], f.cites[at] = rec, cs
+			continue
+		}
+		pos[ind.Code] = len(f.inds)
+		f.inds = append(f.inds, rec)
+		f.cites = append(f.cites, cs)
+	}
+	if len(f.inds) > MaxIndicators {
+		c.add("indicators", RuleTooManyIndicators, fmt.Sprintf("the catalogue holds %d indicators; at most %d are allowed", len(f.inds), MaxIndicators))
+	}
+
+	// Decision parameters: the document's replace the base's whole.
+	switch {
+	case d.Decision != nil:
+		c.checkDecision(d.Decision, known)
+		for _, s := range d.Decision.StepUp {
+			if s.Level.IsValid() && s.Level < continuum.Specialist {
+				f.stepUp[s.Level] = stepUp{needs: s.Needs, domains: s.Domains, note: s.Note, cites: citeSet(s.Sources)}
+			}
+		}
+	case b != nil:
+		f.stepUp = b.stepUp
+	default:
+		c.add("decision", RuleMissingField, "a base framework states its decision parameters")
+	}
+}
+
+// compile builds the index and the bit-set masks Evaluate uses.
+func (f *Framework) compile() {
+	f.index = make(map[continuum.Code]uint16, len(f.inds))
+	for i, ind := range f.inds {
+		f.index[ind.Code] = uint16(i)
+		switch ind.Kind {
+		case continuum.ImmediateDanger:
+			f.immediate.add(i)
+		case continuum.SignificantHarm:
+			f.harm.add(i)
+		case continuum.Strength:
+			f.strengths.add(i)
+		case continuum.Need:
+			f.needs[ind.Level].add(i)
+			f.needsIn[ind.Level][ind.Domain()].add(i)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package thresholds
+
+import (
+	"iter"
+	"math/bits"
+)
+
+// setWords is the size of an indicator set in 64-bit words.
+const setWords = 8
+
+// set is a fixed-size bit set of catalogue positions. It is a value: copying it copies
+// the bits, and nothing about it allocates.
+type set [setWords]uint64
+
+func (s *set) add(i int)      { s[i>>6] |= 1 << (i & 63) }
+func (s *set) has(i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
+func (s *set) empty() bool    { return *s == set{} }
+func (s *set) intersects(t *set) bool {
+	for i := range s {
+		if s[i]&t[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *set) and(t *set) set {
+	var r set
+	for i := range s {
+		r[i] = s[i] & t[i]
+	}
+	return r
+}
+
+func (s *set) count() int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// all yields the positions in the set in ascending order.
+func (s *set) all() iter.Seq[int] { return ones(s[:]) }
+
+// ones yields the positions of the set bits of words in ascending order.
+func ones(words []uint64) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i, w := range words {
+			for w != 0 {
+				b := bits.TrailingZeros64(w)
+				if !yield(i<<6 | b) {
+					return
+				}
+				w &= w - 1
+			}
+		}
+	}
+}
+
+// sourceSet is a bit set of positions in a framework's source register.
+type sourceSet [MaxSources / 64]uint64
+
+func (s *sourceSet) add(i int) { s[i>>6] |= 1 << (i & 63) }
+
+func (s *sourceSet) union(t *sourceSet) {
+	for i := range s {
+		s[i] |= t[i]
+	}
+}
+
+func (s *sourceSet) all() iter.Seq[int] { return ones(s[:]) }
