@@ -420,18 +420,23 @@ func plainKey(k string) bool {
 var fieldCache sync.Map // reflect.Type → map[string][]int
 
 // fieldsOf maps a struct type's JSON names to field indexes. A field's name is its json
-// tag name, or its Go name when it has no tag; "-" and unexported fields are left out.
+// tag name, or its Go name when it has no tag; "-" and unexported fields are left out,
+// and the fields of an embedded struct without a tag count as the outer struct's.
 func fieldsOf(t reflect.Type) map[string][]int {
 	if m, ok := fieldCache.Load(t); ok {
 		return m.(map[string][]int)
 	}
 	m := make(map[string][]int)
 	for f := range t.Fields() {
-		if !f.IsExported() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+			// An embedded struct's fields are read as the outer struct's own.
+			for inner, index := range fieldsOf(f.Type) {
+				m[inner] = append(append([]int(nil), f.Index...), index...)
+			}
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
+		if !f.IsExported() || name == "-" {
 			continue
 		}
 		if name == "" {
@@ -441,4 +446,37 @@ func fieldsOf(t reflect.Type) map[string][]int {
 	}
 	fieldCache.Store(t, m)
 	return m
+}
+
+// Stopped reports whether findings from [DecodeJSON] include one that stopped decoding
+// (malformed, empty or too deeply nested input), so that the decoded value is incomplete
+// and nothing further should be checked.
+func (fs Findings) Stopped() bool {
+	for _, f := range fs {
+		switch f.Rule {
+		case RuleJSONSyntax, RuleEmptyDocument, RuleTooDeep:
+			return true
+		}
+	}
+	return false
+}
+
+// Merge returns fs followed by the findings of more whose path has no finding in fs yet.
+// Validators use it to add their semantic findings to DecodeJSON's structural ones
+// without reporting a value twice (a wrong-type level is not also a missing level).
+func (fs Findings) Merge(more Findings) Findings {
+	if len(fs) == 0 {
+		return more
+	}
+	seen := make(map[string]bool, len(fs))
+	for _, f := range fs {
+		seen[f.Path] = true
+	}
+	out := fs
+	for _, f := range more {
+		if !seen[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

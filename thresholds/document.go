@@ -2,7 +2,6 @@ package thresholds
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,19 +12,14 @@ import (
 
 // document is the JSON shape of a framework document (frameworks/README.md).
 type document struct {
-	Schema        string           `json:"$schema"`
-	ID            string           `json:"id"`
-	Title         string           `json:"title"`
-	Publisher     string           `json:"publisher"`
-	Version       string           `json:"version"`
-	EffectiveFrom string           `json:"effectiveFrom"`
-	Extends       string           `json:"extends"`
-	Levels        *levelsDoc       `json:"levels"`
-	Sources       []sourceDoc      `json:"sources"`
-	Indicators    []indicatorDoc   `json:"indicators"`
-	Remove        []continuum.Code `json:"remove"`
-	Decision      *decisionDoc     `json:"decision"`
-	Notes         []string         `json:"notes"`
+	continuum.Header
+	Extends    string             `json:"extends"`
+	Levels     *levelsDoc         `json:"levels"`
+	Sources    []continuum.Source `json:"sources"`
+	Indicators []indicatorDoc     `json:"indicators"`
+	Remove     []continuum.Code   `json:"remove"`
+	Decision   *decisionDoc       `json:"decision"`
+	Notes      []string           `json:"notes"`
 }
 
 type levelsDoc struct {
@@ -48,12 +42,6 @@ type levelDoc struct {
 	Definition string   `json:"definition"`
 	LabelNote  string   `json:"labelNote"`
 	Sources    []string `json:"sources"`
-}
-
-type sourceDoc struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	URL   string `json:"url"`
 }
 
 type indicatorDoc struct {
@@ -80,8 +68,6 @@ type stepUpDoc struct {
 }
 
 var (
-	idPattern       = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
-	sourceIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]{0,31}$`)
 	// needCode is the DIM-L-NN form, optionally behind a local prefix (KENT-EDU-2-01).
 	needCode = regexp.MustCompile(`^(?:[A-Z0-9]+-)?([A-Z]{3})-([1-4])-[0-9]{2}$`)
 )
@@ -101,66 +87,16 @@ func (c *checker) required(path, value string) {
 	}
 }
 
-// checkHeader checks the fields every document has.
+// checkHeader checks the fields every document has and returns the effective date.
 func (c *checker) checkHeader(d *document) time.Time {
-	if d.ID == "" {
-		c.add("id", RuleMissingField, "a value is required")
-	} else if !idPattern.MatchString(d.ID) {
-		c.add("id", RuleInvalidID, "an id is 2 to 32 lower-case letters, digits and hyphens, starting with a letter")
-	}
-	c.required("title", d.Title)
-	c.required("publisher", d.Publisher)
-	c.required("version", d.Version)
-	var eff time.Time
-	if d.EffectiveFrom == "" {
-		c.add("effectiveFrom", RuleMissingField, "a value is required")
-	} else if t, err := time.Parse(time.DateOnly, d.EffectiveFrom); err != nil {
-		c.add("effectiveFrom", RuleInvalidDate, "want a date as YYYY-MM-DD")
-	} else {
-		eff = t
-	}
+	fs, eff := d.Header.Check(ErrInvalidDocument)
+	c.findings = append(c.findings, fs...)
 	return eff
-}
-
-// checkSources checks the document's own register, given the ids its base registers.
-// It returns the ids it defines.
-func (c *checker) checkSources(d *document, baseIDs map[string]bool) map[string]bool {
-	own := make(map[string]bool)
-	if len(d.Sources) == 0 && d.Extends == "" {
-		c.add("sources", RuleMissingField, "a framework registers at least one source")
-	}
-	for i, s := range d.Sources {
-		p := "sources[" + strconv.Itoa(i) + "]"
-		switch {
-		case s.ID == "":
-			c.add(p+".id", RuleMissingField, "a value is required")
-		case !sourceIDPattern.MatchString(s.ID):
-			c.add(p+".id", RuleInvalidID, "a source id is 1 to 32 letters, digits and hyphens")
-		case own[s.ID] || baseIDs[s.ID]:
-			c.add(p+".id", RuleDuplicateSource, fmt.Sprintf("source %s is already registered", s.ID))
-		}
-		own[s.ID] = true
-		c.required(p+".title", s.Title)
-		if s.URL == "" {
-			c.add(p+".url", RuleMissingField, "a value is required")
-		} else if u, err := url.Parse(s.URL); err != nil || u.Scheme != "https" || u.Host == "" {
-			c.add(p+".url", RuleInvalidURL, "want an absolute https URL")
-		}
-	}
-	return own
 }
 
 // checkCitations checks that a record cites at least one registered source.
 func (c *checker) checkCitations(path string, ids []string, known func(string) bool) {
-	if len(ids) == 0 {
-		c.add(path, RuleMissingCitation, "a record cites at least one source")
-		return
-	}
-	for j, id := range ids {
-		if !known(id) {
-			c.add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, fmt.Sprintf("source %q is not in the register", truncateID(id)))
-		}
-	}
+	c.findings = append(c.findings, continuum.CheckCitations(path, ids, known, ErrInvalidDocument)...)
 }
 
 // checkIndicator checks one catalogue record.

@@ -1,6 +1,10 @@
 package thresholds
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/rightsupport/needs/continuum"
+)
 
 // ErrUnknownIndicator reports an indicator code that is not in the framework's catalogue.
 // Evaluate reports one finding wrapping it for every unknown code in a case.
@@ -22,26 +26,26 @@ var ErrForeignCase = errors.New("thresholds: case resolved by another framework"
 // conformance cases match on them. The structural rules of continuum.DecodeJSON
 // (continuum.RuleUnknownField and the rest) apply too.
 const (
-	RuleMissingField       = "missing-field"          // a required field is absent or empty
-	RuleInvalidID          = "invalid-id"             // an id breaks its grammar
-	RuleInvalidDate        = "invalid-date"           // a date is not YYYY-MM-DD
-	RuleInvalidURL         = "invalid-url"            // a source URL is not an absolute https URL
-	RuleDuplicateSource    = "duplicate-source"       // a source id is registered twice
-	RuleUnknownSource      = "unknown-source"         // a citation names a source not in the register
-	RuleMissingCitation    = "missing-citation"       // a record cites no source
-	RuleDuplicateCode      = "duplicate-code"         // an indicator code appears twice
-	RuleTriggerLevel       = "trigger-not-specialist" // a trigger is not at Specialist
-	RuleCodeMismatch       = "code-mismatch"          // a DIM-L-NN code disagrees with its dimension or level
-	RuleInvalidParameter   = "invalid-parameter"      // a decision parameter is out of range
-	RuleDuplicateParameter = "duplicate-parameter"    // a level has two step-up parameters
-	RuleMissingLabel       = "missing-label"          // a base framework leaves a level unlabelled
-	RuleUnknownBase        = "unknown-base"           // extends names no builtin framework
-	RuleExtendsCycle       = "extends-cycle"          // extends leads back to the framework itself
-	RuleRemoveUnknown      = "remove-unknown"         // remove names a code the base does not have
-	RuleRemoveWithoutBase  = "remove-without-base"    // remove is used in a framework that extends nothing
-	RuleRemoveConflict     = "remove-conflict"        // a code is both removed and defined
-	RuleTooManyIndicators  = "too-many-indicators"    // the catalogue exceeds MaxIndicators
-	RuleTooManySources     = "too-many-sources"       // the register exceeds MaxSources
-	RuleUnknownIndicator   = "unknown-indicator"      // a case names a code not in the catalogue
-	RuleInvalidCode        = "invalid-code"           // a case holds the zero Code
+	RuleMissingField       = continuum.RuleMissingField    // a required field is absent or empty
+	RuleInvalidID          = continuum.RuleInvalidID       // an id breaks its grammar
+	RuleInvalidDate        = continuum.RuleInvalidDate     // a date is not YYYY-MM-DD
+	RuleInvalidURL         = continuum.RuleInvalidURL      // a source URL is not an absolute https URL
+	RuleDuplicateSource    = continuum.RuleDuplicateSource // a source id is registered twice
+	RuleUnknownSource      = continuum.RuleUnknownSource   // a citation names a source not in the register
+	RuleMissingCitation    = continuum.RuleMissingCitation // a record cites no source
+	RuleDuplicateCode      = "duplicate-code"              // an indicator code appears twice
+	RuleTriggerLevel       = "trigger-not-specialist"      // a trigger is not at Specialist
+	RuleCodeMismatch       = "code-mismatch"               // a DIM-L-NN code disagrees with its dimension or level
+	RuleInvalidParameter   = "invalid-parameter"           // a decision parameter is out of range
+	RuleDuplicateParameter = "duplicate-parameter"         // a level has two step-up parameters
+	RuleMissingLabel       = "missing-label"               // a base framework leaves a level unlabelled
+	RuleUnknownBase        = "unknown-base"                // extends names no builtin framework
+	RuleExtendsCycle       = "extends-cycle"               // extends leads back to the framework itself
+	RuleRemoveUnknown      = "remove-unknown"              // remove names a code the base does not have
+	RuleRemoveWithoutBase  = "remove-without-base"         // remove is used in a framework that extends nothing
+	RuleRemoveConflict     = "remove-conflict"             // a code is both removed and defined
+	RuleTooManyIndicators  = "too-many-indicators"         // the catalogue exceeds MaxIndicators
+	RuleTooManySources     = "too-many-sources"            // the register exceeds MaxSources
+	RuleUnknownIndicator   = "unknown-indicator"           // a case names a code not in the catalogue
+	RuleInvalidCode        = "invalid-code"                // a case holds the zero Code
 )

@@ -167,8 +167,9 @@ func Parse(data []byte) (*Framework, error) {
 // parse parses a document, resolving "extends" with base.
 func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, error) {
 	var d document
-	if fs := continuum.DecodeJSON(data, &d); len(fs) > 0 {
-		return nil, fs.Err()
+	decoded := continuum.DecodeJSON(data, &d)
+	if decoded.Stopped() {
+		return nil, decoded.Err()
 	}
 	c := &checker{}
 	eff := c.checkHeader(&d)
@@ -187,7 +188,7 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 		}
 		if b == nil {
 			// Without its base an extension cannot be checked further.
-			return nil, c.findings.Err()
+			return nil, decoded.Merge(c.findings).Err()
 		}
 	}
 
@@ -196,8 +197,8 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 		extends: d.Extends, effective: eff,
 	}
 	f.merge(c, &d, b)
-	if len(c.findings) > 0 {
-		return nil, c.findings.Err()
+	if all := decoded.Merge(c.findings); len(all) > 0 {
+		return nil, all.Err()
 	}
 	sum := sha256.New()
 	if b != nil {
@@ -221,9 +222,12 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 			baseIDs[s.Source] = true
 		}
 	}
-	c.checkSources(d, baseIDs)
+	if len(d.Sources) == 0 && b == nil {
+		c.add("sources", RuleMissingField, "a framework registers at least one source")
+	}
+	c.findings = append(c.findings, continuum.CheckSources(d.Sources, func(id string) bool { return baseIDs[id] }, ErrInvalidDocument)...)
 	for _, s := range d.Sources {
-		f.sources = append(f.sources, continuum.Citation{Source: s.ID, Title: s.Title, URL: s.URL})
+		f.sources = append(f.sources, s.Citation())
 	}
 	if len(f.sources) > MaxSources {
 		c.add("sources", RuleTooManySources, fmt.Sprintf("the register holds %d sources; at most %d are allowed", len(f.sources), MaxSources))

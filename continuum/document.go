@@ -1,0 +1,122 @@
+package continuum
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Rule codes of the checks documents share (framework and policy documents alike). They
+// are stable.
+const (
+	RuleInvalidID       = "invalid-id"       // an id breaks its grammar
+	RuleInvalidDate     = "invalid-date"     // a date is not YYYY-MM-DD
+	RuleInvalidURL      = "invalid-url"      // a source URL is not an absolute https URL
+	RuleDuplicateSource = "duplicate-source" // a source id is registered twice
+	RuleUnknownSource   = "unknown-source"   // a citation names a source not in the register
+	RuleMissingCitation = "missing-citation" // a record cites no source
+)
+
+var (
+	docIDPattern    = regexp.MustCompile(`^[a-z][a-z0-9-]{1,31}$`)
+	sourceIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]{0,31}$`)
+)
+
+// Header is the part every framework and policy document opens with. Documents embed it;
+// [DecodeJSON] reads its fields as if they were the document's own.
+type Header struct {
+	Schema        string `json:"$schema"`       // ignored: lets an editor find the JSON Schema
+	ID            string `json:"id"`            // lower-case token, 2 to 32 characters
+	Title         string `json:"title"`         // plain text
+	Publisher     string `json:"publisher"`     // who publishes the rules
+	Version       string `json:"version"`       // the document's own version
+	EffectiveFrom string `json:"effectiveFrom"` // YYYY-MM-DD
+}
+
+// Check checks the header and returns its findings, each wrapping sentinel, and the
+// effective date (zero when it is missing or malformed).
+func (h *Header) Check(sentinel error) (Findings, time.Time) {
+	var fs Findings
+	add := func(path, rule, msg string) { fs = fs.Add(path, rule, Error, sentinel, msg) }
+	switch {
+	case h.ID == "":
+		add("id", RuleMissingField, "a value is required")
+	case !docIDPattern.MatchString(h.ID):
+		add("id", RuleInvalidID, "an id is 2 to 32 lower-case letters, digits and hyphens, starting with a letter")
+	}
+	for _, f := range [...]struct{ path, value string }{{"title", h.Title}, {"publisher", h.Publisher}, {"version", h.Version}} {
+		if strings.TrimSpace(f.value) == "" {
+			add(f.path, RuleMissingField, "a value is required")
+		}
+	}
+	var eff time.Time
+	if h.EffectiveFrom == "" {
+		add("effectiveFrom", RuleMissingField, "a value is required")
+	} else if t, err := time.Parse(time.DateOnly, h.EffectiveFrom); err != nil {
+		add("effectiveFrom", RuleInvalidDate, "want a date as YYYY-MM-DD")
+	} else {
+		eff = t
+	}
+	return fs, eff
+}
+
+// Source is an entry of a document's source register as documents write it.
+type Source struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Citation returns the source as a [Citation].
+func (s Source) Citation() Citation { return Citation{Source: s.ID, Title: s.Title, URL: s.URL} }
+
+// CheckSources checks a source register at path "sources": every entry has a
+// well-formed, unique id (not one of taken, a base document's), a title and an absolute
+// https URL. Findings wrap sentinel.
+func CheckSources(srcs []Source, taken func(id string) bool, sentinel error) Findings {
+	var fs Findings
+	add := func(path, rule, msg string) { fs = fs.Add(path, rule, Error, sentinel, msg) }
+	seen := make(map[string]bool, len(srcs))
+	for i, s := range srcs {
+		p := "sources[" + strconv.Itoa(i) + "]"
+		switch {
+		case s.ID == "":
+			add(p+".id", RuleMissingField, "a value is required")
+		case !sourceIDPattern.MatchString(s.ID):
+			add(p+".id", RuleInvalidID, "a source id is 1 to 32 letters, digits and hyphens")
+		case seen[s.ID] || (taken != nil && taken(s.ID)):
+			add(p+".id", RuleDuplicateSource, fmt.Sprintf("source %s is already registered", s.ID))
+		}
+		seen[s.ID] = true
+		if strings.TrimSpace(s.Title) == "" {
+			add(p+".title", RuleMissingField, "a value is required")
+		}
+		if s.URL == "" {
+			add(p+".url", RuleMissingField, "a value is required")
+		} else if u, err := url.Parse(s.URL); err != nil || u.Scheme != "https" || u.Host == "" {
+			add(p+".url", RuleInvalidURL, "want an absolute https URL")
+		}
+	}
+	return fs
+}
+
+// CheckCitations checks that the record at path cites at least one source and only
+// sources known to its register. Findings wrap sentinel.
+func CheckCitations(path string, ids []string, known func(id string) bool, sentinel error) Findings {
+	var fs Findings
+	if len(ids) == 0 {
+		return fs.Add(path, RuleMissingCitation, Error, sentinel, "a record cites at least one source")
+	}
+	for j, id := range ids {
+		if !known(id) {
+			if len(id) > 32 {
+				id = id[:32] + "…"
+			}
+			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, Error, sentinel, fmt.Sprintf("source %q is not in the register", id))
+		}
+	}
+	return fs
+}

@@ -1,0 +1,41 @@
+// Package thresholds turns a council's threshold document into a typed, immutable,
+// compiled [Framework], and decides a child's level of need from the indicators a
+// practitioner observed, with reasons and citations a safeguarding lead can check.
+//
+// # Frameworks
+//
+// A framework document (JSON; the format and its JSON Schema are in the frameworks
+// folder of this package) holds the local labels of the four levels, a source register,
+// the indicator catalogue and the decision parameters. A local framework may extend a
+// builtin one ("extends": "england") and state only what differs. Three are embedded:
+//
+//   - "england": the national base, compiled from public threshold documents, with the
+//     canonical labels and the national catalogue (needs at all four levels over the 20
+//     triangle dimensions, 13 significant-harm triggers, 3 immediate-danger cases);
+//   - "kent": the Kent Support Levels Guidance (KSCMP), extending england;
+//   - "durham": the Durham Safeguarding Children Partnership thresholds, extending
+//     england; labels that could not be confirmed from a source say so.
+//
+// [Parse] reads a council's own document strictly and reports every problem at once, as
+// [continuum.Findings] with paths and rule codes. [Default] and [Builtin] return the
+// embedded frameworks, parsed once. A Framework is immutable and safe for concurrent use.
+//
+// # Deciding a case
+//
+// [Framework.Evaluate] applies the decision rules in order (see its documentation):
+// unknown codes fail, immediate danger and significant harm make the child Specialist
+// with their urgency, otherwise the highest observed need wins and multiple needs across
+// sides of the triangle may step the level up once; strengths never lower a level. The
+// [Decision] carries its reasons, with citations, and the framework's id, version and
+// digest, so it can be reproduced and audited. [Framework.Explain] puts it into a
+// paragraph for a practitioner.
+//
+// A suggested level is advice that supports professional judgement, never a checklist.
+//
+// # Speed
+//
+// Compile once, evaluate many: a framework compiles its catalogue into dense bit-set
+// tables. [Framework.Resolve] turns a case into a small fixed-size set once, and
+// [Framework.Decide] decides it with no allocation; [Outcome.Decision] expands the result
+// into a full Decision when reasons are needed.
+package thresholds

@@ -1,0 +1,109 @@
+package thresholds
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// Explain returns a short plain-English paragraph for a practitioner: the suggested level
+// in the framework's own words, the rule and the indicators (by summary) that led there,
+// the urgency, and that the level supports professional judgement. The text is
+// deterministic and holds no personal data: only the framework's own wording.
+//
+// d must have been made by this framework (its Ref must match); otherwise Explain fails
+// with [ErrForeignCase].
+func (f *Framework) Explain(d Decision) (string, error) {
+	if d.Framework != f.Ref() {
+		return "", fmt.Errorf("%w: decision made under %s %s", ErrForeignCase, d.Framework.ID, d.Framework.Version)
+	}
+	if !d.Level.IsValid() {
+		return "", fmt.Errorf("thresholds: explain: %w: the decision has no level", continuum.ErrInvalidValue)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Suggested level: %s.", f.Label(d.Level))
+	for i, r := range d.Reasons {
+		b.WriteByte(' ')
+		if i > 0 {
+			b.WriteString("Also: ")
+		}
+		b.WriteString(f.ruleSentence(r))
+		if len(r.Indicators) > 0 {
+			b.WriteString(" Observed: ")
+			for j, code := range r.Indicators {
+				if j > 0 {
+					b.WriteString("; ")
+				}
+				b.WriteString(f.summary(code))
+			}
+			b.WriteByte('.')
+		}
+	}
+	switch d.Urgency {
+	case continuum.Immediate:
+		b.WriteString(" Urgency: immediate. Call the police on 999 first, then refer to children's social care.")
+	case continuum.SameDay:
+		b.WriteString(" Urgency: same day. Refer to children's social care today.")
+	default:
+		b.WriteString(" Urgency: routine.")
+	}
+	if len(d.Strengths) > 0 {
+		b.WriteString(" Strengths noted, which do not lower the level: ")
+		for j, code := range d.Strengths {
+			if j > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(f.summary(code))
+		}
+		b.WriteByte('.')
+	}
+	if note := f.LabelNote(d.Level); note != "" {
+		b.WriteString(" Note on the label: ")
+		b.WriteString(strings.TrimSuffix(note, "."))
+		b.WriteByte('.')
+	}
+	b.WriteString(" This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment.")
+	fmt.Fprintf(&b, " (%s framework, version %s.)", f.id, f.version)
+	return b.String(), nil
+}
+
+// ruleSentence says in words why a reason's rule applied.
+func (f *Framework) ruleSentence(r Reason) string {
+	label := f.Label(r.Level)
+	switch r.Rule {
+	case ByImmediateDanger:
+		return "The child is in immediate danger, so the level is " + label + "."
+	case BySignificantHarm:
+		return "There is reasonable cause to suspect significant harm, so the level is " + label + "."
+	case ByMultipleNeeds:
+		from := r.Level - 1
+		needs, domains, _ := f.StepUp(from)
+		var sides [4]bool
+		n := 0
+		for _, code := range r.Indicators {
+			if i, ok := f.index[code]; ok && !sides[f.inds[i].Domain()] {
+				sides[f.inds[i].Domain()] = true
+				n++
+			}
+		}
+		return fmt.Sprintf("%d needs at %s span %d sides of the assessment triangle (this framework steps up at %d needs across %d sides), so the level steps up to %s.",
+			len(r.Indicators), f.Label(from), n, needs, domains, label)
+	case ByHighestNeed:
+		return "The highest need observed is at " + label + "."
+	case ByNoNeeds:
+		return "No additional needs were observed, so the level is " + label + "."
+	}
+	return "Rule " + r.Rule.String() + " applied."
+}
+
+// summary returns an indicator's summary without its final full stop, or its code when
+// the catalogue lacks it.
+func (f *Framework) summary(code continuum.Code) string {
+	i, ok := f.index[code]
+	if !ok {
+		return code.String()
+	}
+	s := strings.TrimSuffix(f.inds[i].Summary, ".")
+	return s + " (" + code.String() + ")"
+}
