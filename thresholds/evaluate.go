@@ -3,7 +3,6 @@ package thresholds
 import (
 	"encoding"
 	"slices"
-	"strconv"
 
 	"github.com/rightsupport/needs/continuum"
 )
@@ -31,42 +30,29 @@ const (
 	ByNoNeeds
 )
 
-var ruleTokens = [...]string{"", "immediate-danger", "significant-harm", "multiple-needs", "highest-need", "no-needs"}
+var ruleTokens = continuum.NewTokens[DecisionRule]("rule", "no-rule",
+	"immediate-danger", "significant-harm", "multiple-needs", "highest-need", "no-needs")
 
 var (
 	_ encoding.TextMarshaler   = DecisionRule(0)
 	_ encoding.TextUnmarshaler = (*DecisionRule)(nil)
 )
 
-// String returns the rule's token ("multiple-needs"), or "rule(N)" when out of range.
-func (r DecisionRule) String() string {
-	if r.IsValid() {
-		return ruleTokens[r]
-	}
-	return "rule(" + strconv.Itoa(int(r)) + ")"
-}
+// String returns the rule's token ("multiple-needs"), "no-rule" for zero, or "rule(N)"
+// when out of range.
+func (r DecisionRule) String() string { return ruleTokens.String(r) }
 
 // IsValid reports whether r is one of the rules.
-func (r DecisionRule) IsValid() bool { return r >= ByImmediateDanger && r <= ByNoNeeds }
+func (r DecisionRule) IsValid() bool { return ruleTokens.Valid(r) }
 
-// MarshalText returns the rule's token.
-func (r DecisionRule) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, continuum.ErrInvalidValue
-	}
-	return []byte(ruleTokens[r]), nil
-}
+// ParseDecisionRule parses a rule token such as "multiple-needs".
+func ParseDecisionRule(s string) (DecisionRule, error) { return ruleTokens.Parse(s) }
 
-// UnmarshalText parses a rule token.
-func (r *DecisionRule) UnmarshalText(text []byte) error {
-	for i := ByImmediateDanger; i <= ByNoNeeds; i++ {
-		if string(text) == ruleTokens[i] {
-			*r = i
-			return nil
-		}
-	}
-	return continuum.ErrUnknownToken
-}
+// MarshalText returns the rule's token; zero encodes as empty text.
+func (r DecisionRule) MarshalText() ([]byte, error) { return ruleTokens.AppendText(nil, r) }
+
+// UnmarshalText parses a rule token; empty text is the zero DecisionRule.
+func (r *DecisionRule) UnmarshalText(text []byte) error { return ruleTokens.UnmarshalText(text, r) }
 
 // Ref identifies the exact framework a decision was made under, so that any decision
 // can be reproduced and audited later.

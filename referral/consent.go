@@ -1,0 +1,87 @@
+package referral
+
+import (
+	"encoding"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// Consent is the family's position on a referral, as the referrer records it.
+//
+// The zero Consent means "not recorded". It is not valid: early help cannot proceed on
+// it, and a specialist referral that records nothing is queried. A Consent is a plain
+// value, safe for concurrent use.
+type Consent uint8
+
+// The consent positions.
+const (
+	// Given: those with parental responsibility agreed to the referral.
+	Given Consent = 1 + iota
+	// Refused: the family was asked and said no. Early help cannot go ahead; a
+	// safeguarding referral still can.
+	Refused
+	// NotSought: consent was withheld deliberately because seeking it could put the child
+	// at risk. Allowed only for a specialist (safeguarding) referral.
+	NotSought
+)
+
+var consentTokens = continuum.NewTokens[Consent]("consent", "not-recorded", "given", "refused", "not-sought")
+
+var (
+	_ encoding.TextMarshaler   = Consent(0)
+	_ encoding.TextUnmarshaler = (*Consent)(nil)
+)
+
+// ParseConsent parses "given", "refused" or "not-sought", ignoring case.
+func ParseConsent(s string) (Consent, error) { return consentTokens.Parse(s) }
+
+// String returns the consent's token, "not-recorded" for zero and "consent(N)" when out of
+// range.
+func (c Consent) String() string { return consentTokens.String(c) }
+
+// IsValid reports whether c is Given, Refused or NotSought.
+func (c Consent) IsValid() bool { return consentTokens.Valid(c) }
+
+// MarshalText returns the consent's token; zero encodes as empty text.
+func (c Consent) MarshalText() ([]byte, error) { return consentTokens.AppendText(nil, c) }
+
+// UnmarshalText parses a token as [ParseConsent] does; empty text is the zero Consent.
+func (c *Consent) UnmarshalText(text []byte) error { return consentTokens.UnmarshalText(text, c) }
+
+// ConsentRule is what a policy asks of consent at one level.
+//
+// The zero ConsentRule is not valid.
+type ConsentRule uint8
+
+// The consent rules.
+const (
+	// Required: the family's consent is needed (early help is voluntary); a referral
+	// without it is an error.
+	Required ConsentRule = 1 + iota
+	// SeekUnlessRisk: consent should be sought, but is not needed where seeking it could
+	// put the child at risk, and a refusal does not stop the referral (safeguarding).
+	SeekUnlessRisk
+	// NotApplicable: no consent rule applies (universal services).
+	NotApplicable
+)
+
+var consentRuleTokens = continuum.NewTokens[ConsentRule]("consent rule", "no-consent-rule", "required", "seek-unless-risk", "not-applicable")
+
+var (
+	_ encoding.TextMarshaler   = ConsentRule(0)
+	_ encoding.TextUnmarshaler = (*ConsentRule)(nil)
+)
+
+// String returns the rule's token.
+func (r ConsentRule) String() string { return consentRuleTokens.String(r) }
+
+// IsValid reports whether r is one of the rules.
+func (r ConsentRule) IsValid() bool { return consentRuleTokens.Valid(r) }
+
+// MarshalText returns the rule's token; zero encodes as empty text.
+func (r ConsentRule) MarshalText() ([]byte, error) { return consentRuleTokens.AppendText(nil, r) }
+
+// UnmarshalText parses a rule token; empty text is the zero ConsentRule.
+func (r *ConsentRule) UnmarshalText(text []byte) error {
+	return consentRuleTokens.UnmarshalText(text, r)
+}

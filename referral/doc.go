@@ -1,0 +1,39 @@
+// Package referral answers what a council system asks when a practitioner refers a child:
+// is this referral valid, what kind of move is it, where does it go, and by when must
+// someone decide.
+//
+// # Policies
+//
+// A [Policy] is a council's referral rules as data (JSON; the format and its JSON Schema
+// are in the policies folder of this package): routes per level and urgency, consent
+// rules per level, the allowed moves between levels and the timescales that follow, each
+// with its sources. A policy names the threshold framework it goes with. Three are
+// embedded, each going with the builtin framework of the same id:
+//
+//   - "england": the Working Together to Safeguard Children 2023 base;
+//   - "kent": the Integrated Front Door for levels 3 and 4 through the Children's Portal,
+//     the early help district conversation below that, 999 first for immediate danger;
+//   - "durham": First Contact for safeguarding, the Early Help Request for early help.
+//
+// [ParsePolicy] reads a council's own policy strictly and reports every problem at once.
+//
+// # Routing a referral
+//
+// [Policy.Route] takes a [Referral] (from level, to level, the case, the family's
+// consent, the date received) and returns a [Routing]: the threshold decision, the
+// [Transition] and its kind ([Entry], [StepUp], [Escalation], [StepDown], [Closure]), the
+// route, the deadline for a decision, and non-blocking queries. Blocking problems (a
+// child at risk of significant harm routed below Specialist, early help without consent,
+// a move the policy does not allow) are errors, every one reported.
+//
+// # Working days
+//
+// Deadlines count England and Wales working days: Monday to Friday except bank holidays,
+// which [IsBankHoliday] computes by rule for any year, with the one-off changes since 2010.
+// Day 0 is the day the clock starts: [AddWorkingDays](t, 1) is the first working day
+// after t. [WorkingDaysBetween] counts the other way.
+//
+// # Pictures
+//
+// [Policy.Mermaid] and [Policy.DOT] draw the allowed transitions.
+package referral

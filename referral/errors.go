@@ -1,0 +1,60 @@
+package referral
+
+import (
+	"errors"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// ErrInvalidPolicy reports a policy document that breaks a rule of the format; each
+// ParsePolicy finding for such a rule wraps it.
+var ErrInvalidPolicy = errors.New("referral: invalid policy document")
+
+// ErrUnknownPolicy reports a policy id that names no builtin policy.
+var ErrUnknownPolicy = errors.New("referral: unknown policy")
+
+// ErrFrameworkMismatch reports a policy used with a framework other than the one it names.
+var ErrFrameworkMismatch = errors.New("referral: policy does not go with this framework")
+
+// ErrInvalidReferral reports a referral that cannot be routed; each blocking Route
+// finding that is not about an indicator code wraps it.
+var ErrInvalidReferral = errors.New("referral: invalid referral")
+
+// ErrUnknownTimescale reports a timescale id the policy does not define.
+var ErrUnknownTimescale = errors.New("referral: unknown timescale")
+
+// Rule codes of the findings ParsePolicy and Route report. They are stable: systems and
+// conformance cases match on them. The document rules shared with framework documents
+// (continuum.RuleMissingField, continuum.RuleUnknownSource, …) apply too.
+const (
+	// ParsePolicy.
+	RuleMissingField        = continuum.RuleMissingField
+	RuleDuplicateID         = "duplicate-id"         // two routes or timescales share an id
+	RuleUnknownRoute        = "unknown-route"        // a route id that no route defines
+	RuleUnknownTimescale    = "unknown-timescale"    // a timescale id that no timescale defines
+	RuleRoutingIncomplete   = "routing-incomplete"   // a level and urgency with no route
+	RuleDuplicateRouting    = "duplicate-routing"    // a level and urgency routed twice
+	RuleInvalidRouting      = "invalid-routing"      // a routing entry that can never apply
+	RuleInvalidConsent      = "invalid-consent"      // a consent rule that breaks the semantics
+	RuleDuplicateConsent    = "duplicate-consent"    // a level with two consent rules
+	RuleInvalidTransition   = "invalid-transition"   // a transition from a level to itself
+	RuleDuplicateTransition = "duplicate-transition" // a transition listed twice
+	RuleInvalidTimescale    = "invalid-timescale"    // a timescale amount or unit out of range
+	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
+
+	// Route: blocking errors.
+	RuleFrameworkMismatch    = "framework-mismatch"     // the framework is not the policy's
+	RuleInvalidLevel         = "invalid-level"          // from or to is not a level
+	RuleNotAMove             = "not-a-move"             // from and to are the same level
+	RuleMissingReceived      = "missing-received"       // no date the referral was received
+	RuleConsentRequired      = "consent-required"       // early help without the family's consent
+	RuleHarmBelowSpecialist  = "harm-below-specialist"  // significant harm or danger routed below specialist
+	RuleTransitionNotAllowed = "transition-not-allowed" // the policy does not allow the move
+	RuleUndecidable          = "undecidable-case"       // the framework could not decide the case
+
+	// Route: queries (non-blocking).
+	RuleAboveDecision     = "above-decision"     // asked for more than the decided level
+	RuleBelowDecision     = "below-decision"     // asked for less than the decided level
+	RuleBelowThreshold    = "below-threshold"    // sent to another route by a threshold gate
+	RuleConsentUnrecorded = "consent-unrecorded" // specialist referral that records no consent position
+)

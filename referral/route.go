@@ -1,0 +1,245 @@
+package referral
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/thresholds"
+)
+
+// Route is where a referral goes: a service, how to reach it and the signposts it leads
+// to, with its sources.
+//
+// The zero Route is "no route".
+type Route struct {
+	// ID is the route's id within its policy ("front-door").
+	ID string `json:"id"`
+	// Name is the service's name ("Kent Integrated Front Door").
+	Name string `json:"name"`
+	// How says how to make the referral.
+	How string `json:"how"`
+	// Contact is the service's public contact, if the policy gives one.
+	Contact string `json:"contact,omitempty"`
+	// OutOfHours is the out-of-hours contact, if any.
+	OutOfHours string `json:"outOfHours,omitempty"`
+	// Services are services and signposts the route leads to.
+	Services []string `json:"services,omitempty"`
+	// Timescale is the id of the timescale that sets DecideBy on this route; "" for the
+	// policy's decision timescale.
+	Timescale string `json:"timescale,omitempty"`
+	// Citations are the sources of the route.
+	Citations []continuum.Citation `json:"citations,omitempty"`
+}
+
+func (r Route) clone() Route {
+	r.Services = slices.Clone(r.Services)
+	r.Citations = slices.Clone(r.Citations)
+	return r
+}
+
+// Referral is a request to move a child to a level of need: the input record of
+// [Policy.Route], filled by a literal.
+//
+// The zero Referral is not routable (it asks for no level and has no date).
+type Referral struct {
+	// From is the child's current level; the zero Level when not known to services.
+	From continuum.Level `json:"from"`
+	// To is the level asked for.
+	To continuum.Level `json:"to"`
+	// Case is what the referrer observed.
+	Case thresholds.Case `json:"case"`
+	// Consent is the family's recorded position.
+	Consent Consent `json:"consent"`
+	// Received is when the service received the referral; the decision clock starts then.
+	Received time.Time `json:"received"`
+}
+
+// String describes the referral without personal data: the move, the consent position,
+// the case's codes (its Ref redacted) and the date received.
+func (r Referral) String() string {
+	return fmt.Sprintf("Referral{%s consent:%s %s received:%s}", Transition{r.From, r.To}, r.Consent, r.Case, r.Received.Format(time.DateOnly))
+}
+
+// LogValue logs the move, the consent and the case (whose Ref is redacted).
+func (r Referral) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("from", r.From.String()),
+		slog.String("to", r.To.String()),
+		slog.String("consent", r.Consent.String()),
+		slog.Any("case", r.Case),
+		slog.String("received", r.Received.Format(time.DateOnly)),
+	)
+}
+
+// Routing is the answer to a referral: the threshold decision, the kind of move, where
+// the referral goes (and next, after 999), by when someone must decide, and anything a
+// practitioner should look at.
+//
+// The zero Routing is "not routed".
+type Routing struct {
+	// Decision is the threshold framework's decision on the referral's case.
+	Decision thresholds.Decision `json:"decision"`
+	// Transition is the move asked for.
+	Transition Transition `json:"transition"`
+	// Kind is Transition.Kind(), for readers of the JSON.
+	Kind TransitionKind `json:"kind"`
+	// Route is where the referral goes first.
+	Route Route `json:"route"`
+	// Then is where it goes next (the front door after 999); the zero Route when nothing
+	// follows.
+	Then Route `json:"then,omitzero"`
+	// Consent is the policy's consent rule for the level asked for.
+	Consent ConsentRule `json:"consentRule"`
+	// Note says what the move needs, in the policy's words.
+	Note string `json:"note,omitempty"`
+	// Timescale is the timescale that set DecideBy.
+	Timescale Timescale `json:"timescale"`
+	// DecideBy is when a decision on the referral is due: Timescale counted from
+	// Received, on England and Wales working days, day 0 being the day received.
+	DecideBy time.Time `json:"decideBy"`
+	// Queries are non-blocking findings: a practitioner should look before going on.
+	Queries continuum.Findings `json:"queries,omitempty"`
+}
+
+// Route validates a referral and works out where it goes under this policy and the
+// framework it goes with. The rules, in order; every blocking problem is reported, as a
+// [continuum.Findings] error, and a referral with any is not routed:
+//
+//  1. fw must be the framework the policy names (framework-mismatch).
+//  2. To must be a level, From a level or zero, Consent zero or valid, Received set
+//     (invalid-level, invalid-consent, missing-received); From == To is not a referral
+//     (not-a-move).
+//  3. The case is decided by fw.Evaluate; its unknown indicators are findings at
+//     "case.indicators[i]".
+//  4. A decision of SameDay or Immediate urgency may not be routed below Specialist
+//     (harm-below-specialist): an error, never a query.
+//  5. Consent, by the policy's rule for To: "required" (early help) needs Given, else
+//     consent-required; "seek-unless-risk" (specialist) accepts Given, Refused and
+//     NotSought, and queries a referral that records nothing (consent-unrecorded).
+//  6. The move must be one the policy allows (transition-not-allowed).
+//
+// Then the route is the policy's route for To at the decision's urgency, with the next
+// route after it (999 first, then the front door). A route with a threshold gate takes
+// only decisions at or above the gate's level; below it the referral goes to the gate's
+// other route, with a below-threshold query. Otherwise asking for more or less than the
+// decided level is a query (above-decision, below-decision): a practitioner may know
+// more than the indicators say. DecideBy is the route's timescale (or the policy's
+// decision timescale) counted from Received.
+//
+// Route reads no clock: dates are arguments.
+func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
+	var fs continuum.Findings
+	bad := func(path, rule, msg string) {
+		fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
+	}
+	switch {
+	case fw == nil:
+		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch, "no framework given")
+	case fw.ID() != p.framework:
+		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch,
+			fmt.Sprintf("policy %s goes with framework %s, not %s", p.id, p.framework, fw.ID()))
+	}
+	if r.From != 0 && !r.From.IsValid() {
+		bad("from", RuleInvalidLevel, "from is not a level")
+	}
+	switch {
+	case r.To == 0:
+		bad("to", RuleInvalidLevel, "the level asked for is required")
+	case !r.To.IsValid():
+		bad("to", RuleInvalidLevel, "to is not a level")
+	case r.To == r.From:
+		bad("to", RuleNotAMove, "from and to are the same level: that is not a referral")
+	}
+	if r.Consent != 0 && !r.Consent.IsValid() {
+		bad("consent", RuleInvalidConsent, "consent is not given, refused or not-sought")
+	}
+	if r.Received.IsZero() {
+		bad("received", RuleMissingReceived, "the date the referral was received is required")
+	}
+
+	var d thresholds.Decision
+	decided := false
+	if fw != nil {
+		var err error
+		if d, err = fw.Evaluate(r.Case); err != nil {
+			fs = append(fs, prefixed("case.", err)...)
+		} else {
+			decided = true
+		}
+	}
+	t := Transition{From: r.From, To: r.To}
+	var rule ConsentRule
+	if r.To.IsValid() {
+		if decided && d.Urgency != continuum.Routine && r.To < continuum.Specialist {
+			bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
+		}
+		rule = p.consent[r.To].rule
+		if rule == Required && r.Consent != Given {
+			bad("consent", RuleConsentRequired, fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", r.To, r.Consent))
+		}
+		if t.Kind().IsValid() && !p.Allows(t) {
+			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
+		}
+	}
+	if len(fs) > 0 {
+		return Routing{}, fs.Err()
+	}
+
+	out := Routing{Decision: d, Transition: t, Kind: t.Kind(), Consent: rule}
+	if i := p.allowed[t.From][t.To]; i != 0 {
+		out.Note = p.transitions[i-1].Note
+	}
+	if rule == SeekUnlessRisk && r.Consent == 0 {
+		out.Queries = out.Queries.Add("consent", RuleConsentUnrecorded, continuum.Query, nil,
+			"record whether the family consented, refused, or was not asked because asking could put the child at risk")
+	}
+	choice := p.routing[r.To][d.Urgency]
+	route := choice.route - 1
+	if g, gated := p.gates[route]; gated && d.Level < g.min {
+		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
+			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[route].Name, g.min, d.Level, p.routes[g.otherwise].Name))
+		route = g.otherwise
+		choice.then = 0
+	} else if r.To > d.Level {
+		out.Queries = out.Queries.Add("to", RuleAboveDecision, continuum.Query, nil,
+			fmt.Sprintf("asked for %s; the indicators suggest %s: record the professional judgement behind the difference", r.To, d.Level))
+	} else if r.To < d.Level {
+		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
+			fmt.Sprintf("asked for %s; the indicators suggest %s: check the level asked for", r.To, d.Level))
+	}
+	out.Route = p.routes[route].clone()
+	if choice.then != 0 {
+		out.Then = p.routes[choice.then-1].clone()
+	}
+	// The decision is made on the "then" route when there is one: 999 decides nothing,
+	// the front door after it does.
+	decidedOn := route
+	if choice.then != 0 {
+		decidedOn = choice.then - 1
+	}
+	out.Timescale = p.timescales[p.routeTimescale[decidedOn]]
+	out.Timescale.Citations = slices.Clone(out.Timescale.Citations)
+	out.DecideBy = out.Timescale.Deadline(r.Received)
+	return out, nil
+}
+
+// prefixed returns the findings of err with prefix added to their paths; any other error
+// becomes one finding.
+func prefixed(prefix string, err error) continuum.Findings {
+	var fs continuum.Findings
+	if !errors.As(err, &fs) {
+		return continuum.Findings{}.Add(strings.TrimSuffix(prefix, "."), RuleUndecidable, continuum.Error, err, "the case cannot be decided")
+	}
+	out := make(continuum.Findings, len(fs))
+	for i, f := range fs {
+		g := *f
+		g.Path = prefix + f.Path
+		out[i] = &g
+	}
+	return out
+}

@@ -1,0 +1,84 @@
+package referral
+
+import (
+	"encoding"
+	"time"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// Unit is the unit a timescale counts in.
+//
+// The zero Unit is not valid.
+type Unit uint8
+
+// The units.
+const (
+	// WorkingDays are Monday to Friday except England and Wales bank holidays.
+	WorkingDays Unit = 1 + iota
+	// Days are calendar days.
+	Days
+	// Weeks are calendar weeks.
+	Weeks
+	// Months are calendar months; a day past the end of a shorter month becomes its last day.
+	Months
+)
+
+var unitTokens = continuum.NewTokens[Unit]("unit", "no-unit", "working-days", "days", "weeks", "months")
+
+var (
+	_ encoding.TextMarshaler   = Unit(0)
+	_ encoding.TextUnmarshaler = (*Unit)(nil)
+)
+
+// String returns the unit's token ("working-days").
+func (u Unit) String() string { return unitTokens.String(u) }
+
+// IsValid reports whether u is one of the units.
+func (u Unit) IsValid() bool { return unitTokens.Valid(u) }
+
+// MarshalText returns the unit's token; zero encodes as empty text.
+func (u Unit) MarshalText() ([]byte, error) { return unitTokens.AppendText(nil, u) }
+
+// UnmarshalText parses a unit token; empty text is the zero Unit.
+func (u *Unit) UnmarshalText(text []byte) error { return unitTokens.UnmarshalText(text, u) }
+
+// Timescale is a statutory or local time limit: what must happen, from which event, in
+// how long, with its sources.
+//
+// The zero Timescale has no amount; its Deadline is the start itself.
+type Timescale struct {
+	ID          string               `json:"id"`
+	Name        string               `json:"name"`
+	ClockStarts string               `json:"clockStarts"`
+	Amount      int                  `json:"amount"`
+	Unit        Unit                 `json:"unit"`
+	Citations   []continuum.Citation `json:"citations,omitempty"`
+}
+
+// Deadline returns the date the timescale ends when its clock starts at start. Day 0 is
+// the day the clock starts: a timescale of 1 working day from a Friday ends on the next
+// working day, Monday (or Tuesday after a bank holiday Monday). Calendar units keep
+// start's clock time; months are clamped to the end of a shorter month (31 January plus
+// 1 month is 28 or 29 February).
+func (t Timescale) Deadline(start time.Time) time.Time {
+	switch t.Unit {
+	case WorkingDays:
+		return AddWorkingDays(start, t.Amount)
+	case Days:
+		return start.AddDate(0, 0, t.Amount)
+	case Weeks:
+		return start.AddDate(0, 0, 7*t.Amount)
+	case Months:
+		return addMonths(start, t.Amount)
+	}
+	return start
+}
+
+// addMonths adds n calendar months, clamping the day to the target month's length.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	first := time.Date(y, m+time.Month(n), 1, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return first.AddDate(0, 0, min(d, last)-1)
+}
