@@ -22,6 +22,10 @@ var ErrInvalidDocument = errors.New("thresholds: invalid framework document")
 // resolved it.
 var ErrForeignCase = errors.New("thresholds: case resolved by another framework")
 
+// ErrForeignDecision reports a decision explained by a framework other than the one that
+// made it.
+var ErrForeignDecision = errors.New("thresholds: decision made under another framework")
+
 // Rule codes of the findings Parse and Evaluate report. They are stable: systems and
 // conformance cases match on them. The structural rules of continuum.DecodeJSON
 // (continuum.RuleUnknownField and the rest) apply too.

@@ -2,6 +2,7 @@ package thresholds
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/rightsupport/needs/continuum"
@@ -13,22 +14,25 @@ import (
 // deterministic and holds no personal data: only the framework's own wording.
 //
 // d must have been made by this framework (its Ref must match); otherwise Explain fails
-// with [ErrForeignCase].
+// with [ErrForeignDecision]. The zero Decision is an error wrapping
+// [continuum.ErrInvalidValue].
 func (f *Framework) Explain(d Decision) (string, error) {
-	if d.Framework != f.Ref() {
-		return "", fmt.Errorf("%w: decision made under %s %s", ErrForeignCase, d.Framework.ID, d.Framework.Version)
-	}
 	if !d.Level.IsValid() {
 		return "", fmt.Errorf("thresholds: explain: %w: the decision has no level", continuum.ErrInvalidValue)
+	}
+	if d.Framework != f.Ref() {
+		return "", fmt.Errorf("%w: it was made under %s %s", ErrForeignDecision, d.Framework.ID, d.Framework.Version)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Suggested level: %s.", f.Label(d.Level))
 	for i, r := range d.Reasons {
 		b.WriteByte(' ')
-		if i > 0 {
+		if i > 0 && !isTrigger(r.Rule) {
+			b.WriteString("Without the triggers, the needs alone would suggest " + f.Label(r.Level) + ": ")
+		} else if i > 0 {
 			b.WriteString("Also: ")
 		}
-		b.WriteString(f.ruleSentence(r))
+		b.WriteString(f.ruleSentence(r, i > 0))
 		if len(r.Indicators) > 0 {
 			b.WriteString(" Observed: ")
 			for j, code := range r.Indicators {
@@ -68,9 +72,20 @@ func (f *Framework) Explain(d Decision) (string, error) {
 	return b.String(), nil
 }
 
-// ruleSentence says in words why a reason's rule applied.
-func (f *Framework) ruleSentence(r Reason) string {
+func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }
+
+// ruleSentence says in words why a reason's rule applied; context is true for a reason
+// that did not decide the level (it then does not claim to set it).
+func (f *Framework) ruleSentence(r Reason, context bool) string {
 	label := f.Label(r.Level)
+	if context && !isTrigger(r.Rule) {
+		switch r.Rule {
+		case ByMultipleNeeds:
+			return fmt.Sprintf("%s spanning %s of the assessment triangle.", plural(len(r.Indicators), "need", "needs"), plural(f.sides(r.Indicators), "side", "sides"))
+		case ByHighestNeed:
+			return "the highest need observed is at that level."
+		}
+	}
 	switch r.Rule {
 	case ByImmediateDanger:
 		return "The child is in immediate danger, so the level is " + label + "."
@@ -79,22 +94,36 @@ func (f *Framework) ruleSentence(r Reason) string {
 	case ByMultipleNeeds:
 		from := r.Level - 1
 		needs, domains, _ := f.StepUp(from)
-		var sides [4]bool
-		n := 0
-		for _, code := range r.Indicators {
-			if i, ok := f.index[code]; ok && !sides[f.inds[i].Domain()] {
-				sides[f.inds[i].Domain()] = true
-				n++
-			}
-		}
-		return fmt.Sprintf("%d needs at %s span %d sides of the assessment triangle (this framework steps up at %d needs across %d sides), so the level steps up to %s.",
-			len(r.Indicators), f.Label(from), n, needs, domains, label)
+		return fmt.Sprintf("%s at %s span %s of the assessment triangle (this framework steps up at %s across %s), so the level steps up to %s.",
+			plural(len(r.Indicators), "need", "needs"), f.Label(from), plural(f.sides(r.Indicators), "side", "sides"),
+			plural(needs, "need", "needs"), plural(domains, "side", "sides"), label)
 	case ByHighestNeed:
 		return "The highest need observed is at " + label + "."
 	case ByNoNeeds:
-		return "No additional needs were observed, so the level is " + label + "."
+		return "No needs were observed, so the level is " + label + "."
 	}
 	return "Rule " + r.Rule.String() + " applied."
+}
+
+// sides counts the sides of the triangle the indicators' dimensions cover.
+func (f *Framework) sides(codes []continuum.Code) int {
+	var seen [4]bool
+	n := 0
+	for _, code := range codes {
+		if i, ok := f.index[code]; ok && !seen[f.inds[i].Domain()] {
+			seen[f.inds[i].Domain()] = true
+			n++
+		}
+	}
+	return n
+}
+
+// plural writes a count with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // summary returns an indicator's summary without its final full stop, or its code when
@@ -105,5 +134,5 @@ func (f *Framework) summary(code continuum.Code) string {
 		return code.String()
 	}
 	s := strings.TrimSuffix(f.inds[i].Summary, ".")
-	return s + " (" + code.String() + ")"
+	return s + " [" + code.String() + "]"
 }

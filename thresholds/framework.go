@@ -184,7 +184,8 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 		case isCycle(err):
 			c.add("extends", RuleExtendsCycle, "extends leads back to this framework")
 		default:
-			c.add("extends", RuleUnknownBase, fmt.Sprintf("no builtin framework is called %q", truncateID(d.Extends)))
+			c.findings = c.findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownFramework,
+				fmt.Sprintf("no builtin framework is called %q", truncateID(d.Extends)))
 		}
 		if b == nil {
 			// Without its base an extension cannot be checked further.

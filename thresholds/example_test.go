@@ -1,0 +1,115 @@
+package thresholds_test
+
+import (
+	"errors"
+	"fmt"
+	"log"
+
+	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/thresholds"
+)
+
+// Three additional needs over two sides of the assessment triangle (child's
+// development and parenting capacity) step the child up to Kent's Level 3.
+func ExampleFramework_Evaluate() {
+	kent, err := thresholds.Builtin("kent")
+	if err != nil {
+		log.Fatal(err)
+	}
+	d, err := kent.Evaluate(thresholds.Case{Indicators: []continuum.Code{
+		continuum.MustParseCode("KENT-HLT-2-01"), // child's development: health
+		continuum.MustParseCode("KENT-EBD-2-01"), // child's development: behaviour
+		continuum.MustParseCode("BCA-2-01"),      // parenting capacity: basic care
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("level:", d.Level)
+	fmt.Println("label:", d.Label)
+	fmt.Println("urgency:", d.Urgency)
+	fmt.Println("rule:", d.Rule())
+	fmt.Println("indicators:", d.Reasons[0].Indicators)
+	// Output:
+	// level: intensive
+	// label: Intensive Support - Level 3
+	// urgency: routine
+	// rule: multiple-needs
+	// indicators: [BCA-2-01 KENT-EBD-2-01 KENT-HLT-2-01]
+}
+
+func ExampleFramework_Explain() {
+	fw := thresholds.Default()
+	d, err := fw.Evaluate(thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("SH-09")}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	text, err := fw.Explain(d)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(text)
+	// Output:
+	// Suggested level: Specialist. There is reasonable cause to suspect significant harm, so the level is Specialist. Observed: A child has been abandoned or left without any carer [SH-09]. Urgency: same day. Refer to children's social care today. This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment. (england framework, version 1.0.0.)
+}
+
+// A local framework extends the England base and states only what differs: here it
+// relabels one level and removes one indicator. A document with mistakes is reported
+// in full, every finding with a path and a rule code.
+func ExampleParse() {
+	fw, err := thresholds.Parse([]byte(`{
+		"id": "example-council",
+		"title": "Example council thresholds",
+		"publisher": "Example council",
+		"version": "2.1.0",
+		"effectiveFrom": "2026-04-01",
+		"extends": "england",
+		"levels": {"intensive": {"label": "Targeted Family Support - Level 3"}},
+		"remove": ["EDU-1-01"]
+	}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, kept := fw.Indicator(continuum.MustParseCode("EDU-1-01"))
+	fmt.Println(fw, "extends", fw.Extends())
+	fmt.Println("intensive:", fw.Label(continuum.Intensive))
+	fmt.Println("additional:", fw.Label(continuum.Additional))
+	fmt.Println("EDU-1-01 kept:", kept)
+	fmt.Println("indicators:", fw.Len(), "of", thresholds.Default().Len())
+
+	_, err = thresholds.Parse([]byte(`{
+		"id": "example-council",
+		"title": "Example council thresholds",
+		"publisher": "Example council",
+		"version": "2.1.1",
+		"effectiveFrom": "1 April 2026",
+		"extends": "england",
+		"remove": ["EDU-1-99"]
+	}`))
+	var findings continuum.Findings
+	if errors.As(err, &findings) {
+		for _, f := range findings.Sorted() {
+			fmt.Printf("%s: %s\n", f.Path, f.Rule)
+		}
+	}
+	// Output:
+	// example-council 2.1.0 extends england
+	// intensive: Targeted Family Support - Level 3
+	// additional: Additional
+	// EDU-1-01 kept: false
+	// indicators: 110 of 111
+	// effectiveFrom: invalid-date
+	// remove[0]: remove-unknown
+}
+
+func ExampleBuiltin() {
+	for fw := range thresholds.Builtins() {
+		fmt.Printf("%s %s: %s\n", fw.ID(), fw.Version(), fw.Label(continuum.Intensive))
+	}
+	_, err := thresholds.Builtin("atlantis")
+	fmt.Println(errors.Is(err, thresholds.ErrUnknownFramework))
+	// Output:
+	// england 1.0.0: Intensive
+	// kent 1.0.0: Intensive Support - Level 3
+	// durham 1.0.0: Child in Need: more complex cases - Level 3 Amber
+	// true
+}
