@@ -1,0 +1,129 @@
+// Package referraltest runs referral conformance cases: language-neutral JSON files that
+// give a referral (policy, framework, from and to levels, indicator codes, consent, date
+// received) and the expected routing (decision level, urgency and rules, transition kind,
+// route, next route, decide-by time, queries) or the expected blocking findings. It
+// mirrors thresholds/thresholdstest, whose CmpOptions, FindingsOf and Run it uses, and
+// depends on go-cmp only.
+package referraltest
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/referral"
+	"github.com/rightsupport/needs/thresholds"
+	"github.com/rightsupport/needs/thresholds/thresholdstest"
+)
+
+// File is a referral conformance-case file.
+//
+//	{
+//	  "description": "what the cases cover",
+//	  "cases": [
+//	    { "name": "kent/over-referral", "reason": "level 1-2 needs at the front door",
+//	      "policy": "kent", "framework": "kent", "from": "", "to": "intensive",
+//	      "indicators": ["EDU-2-01"], "consent": "given", "received": "2022-06-01T10:00:00Z",
+//	      "want": { "level": "additional", "urgency": "routine", "rules": ["highest-need"],
+//	                "kind": "entry", "route": "district-conversation",
+//	                "decideBy": "2022-06-07T10:00:00Z", "queries": ["below-threshold"] } }
+//	  ]
+//	}
+type File struct {
+	Description string `json:"description"`
+	Cases       []Case `json:"cases"`
+}
+
+// Case is one referral conformance case.
+type Case struct {
+	Name       string           `json:"name"`
+	Reason     string           `json:"reason,omitempty"`
+	Policy     string           `json:"policy"`
+	Framework  string           `json:"framework"`
+	From       continuum.Level  `json:"from"`
+	To         continuum.Level  `json:"to"`
+	Indicators []continuum.Code `json:"indicators"`
+	Consent    referral.Consent `json:"consent"`
+	Received   time.Time        `json:"received"`
+	Want       Want             `json:"want"`
+}
+
+// Want is the expected routing, or, when Errors is not empty, the expected blocking
+// findings (path and rule, sorted).
+type Want struct {
+	Level    continuum.Level              `json:"level,omitzero"`
+	Urgency  continuum.Urgency            `json:"urgency,omitzero"`
+	Rules    []thresholds.DecisionRule    `json:"rules,omitempty"`
+	Kind     referral.TransitionKind      `json:"kind,omitzero"`
+	Route    string                       `json:"route,omitempty"`
+	Then     string                       `json:"then,omitempty"`
+	DecideBy time.Time                    `json:"decideBy,omitzero"`
+	Queries  []string                     `json:"queries,omitempty"`
+	Errors   []thresholdstest.WantFinding `json:"errors,omitempty"`
+}
+
+// Got returns what a routing or a Route error looks like as a [Want].
+func Got(r referral.Routing, err error) Want {
+	if err != nil {
+		return Want{Errors: thresholdstest.FindingsOf(err)}
+	}
+	g := thresholdstest.Got(r.Decision, nil)
+	return Want{
+		Level: g.Level, Urgency: g.Urgency, Rules: g.Rules, Kind: r.Kind,
+		Route: r.Route.ID, Then: r.Then.ID, DecideBy: r.DecideBy, Queries: r.Queries.Rules(),
+	}
+}
+
+// LoadCases reads every file of fsys matching the glob patterns, strictly, and returns
+// their cases in file and document order. Malformed files, a file with no cases, and
+// case names used twice are errors.
+func LoadCases(fsys fs.FS, patterns ...string) ([]Case, error) {
+	return thresholdstest.Load(fsys, func(c Case) string { return c.Name }, patterns...)
+}
+
+// Lookup finds the policy and framework a case names.
+type Lookup func(policyID, frameworkID string) (*referral.Policy, *thresholds.Framework, error)
+
+// Builtins looks cases up among the builtin policies and frameworks.
+func Builtins(policyID, frameworkID string) (*referral.Policy, *thresholds.Framework, error) {
+	p, perr := referral.BuiltinPolicy(policyID)
+	f, ferr := thresholds.Builtin(frameworkID)
+	return p, f, errors.Join(perr, ferr)
+}
+
+// CheckCase routes c and returns nil, or an error holding the cmp.Diff of what was
+// wanted and what was got.
+func CheckCase(p *referral.Policy, fw *thresholds.Framework, c Case) error {
+	r, err := p.Route(fw, referral.Referral{
+		From: c.From, To: c.To, Case: thresholds.Case{Indicators: c.Indicators},
+		Consent: c.Consent, Received: c.Received,
+	})
+	if diff := cmp.Diff(c.Want, Got(r, err), thresholdstest.CmpOptions()); diff != "" {
+		return fmt.Errorf("case %s (%s) under policy %s: mismatch (-want +got):\n%s", c.Name, c.Reason, p, diff)
+	}
+	return nil
+}
+
+// RunCases runs every case with the policy and framework lookup returns, with any
+// testing.TB; with a *testing.T each case is a subtest.
+func RunCases(t testing.TB, cases []Case, lookup Lookup) {
+	t.Helper()
+	for _, c := range cases {
+		thresholdstest.Run(t, c.Name, func(t testing.TB) {
+			t.Helper()
+			p, fw, err := lookup(c.Policy, c.Framework)
+			if err != nil {
+				t.Errorf("case %s: %v", c.Name, err)
+				return
+			}
+			if err := CheckCase(p, fw, c); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
