@@ -106,14 +106,13 @@ func (s AgeBands) All() iter.Seq[AgeBand] {
 	}
 }
 
-// String returns the bands' tokens joined by commas ("0-1,1-4"), or "every age" for the
-// unrestricted set.
+// String returns the bands' tokens joined by commas ("0-1,1-4"), "every age" for the
+// unrestricted set, and "age band set(0x…)" when the set holds bits of no band.
 func (s AgeBands) String() string {
 	if s == 0 {
 		return "every age"
 	}
-	b, _ := s.AppendText(nil)
-	return string(b)
+	return ageEnum.setString(uint64(s))
 }
 
 // AppendText appends the bands' tokens joined by commas; the unrestricted set appends

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -103,10 +104,15 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 	t := v.Type()
 	if t == rawMessageType || t.Kind() == reflect.Interface ||
 		(t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(jsonUnmarshalerType)) {
-		// Opaque to the strict walk: hand the value to encoding/json.
+		// Opaque to the strict walk: hand the value to encoding/json, which reads the
+		// whole value before decoding it, so only a syntax error stops the walk.
 		if err := d.dec.Decode(v.Addr().Interface()); err != nil {
-			d.add(path, RuleInvalidValue, err, "the value cannot be decoded")
-			return false
+			var se *json.SyntaxError
+			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
+				d.add(path, RuleJSONSyntax, ErrSyntax, "malformed JSON in this value")
+				return false
+			}
+			d.add(path, RuleInvalidValue, err, "the value is not valid for "+t.String())
 		}
 		return true
 	}
@@ -141,7 +147,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 			return d.skipRest(tok, path)
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			d.add(path, RuleInvalidValue, err, errorText(err))
+			d.add(path, RuleInvalidValue, err, valueError(t, err))
 		}
 		return true
 	}
@@ -162,7 +168,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 			k := reflect.New(t.Key()).Elem()
 			if kt, isText := k.Addr().Interface().(encoding.TextUnmarshaler); isText {
 				if err := kt.UnmarshalText([]byte(key)); err != nil {
-					d.add(p, RuleInvalidValue, err, errorText(err))
+					d.add(p, RuleInvalidValue, err, valueError(t.Key(), err))
 					return true, d.skip(p)
 				}
 			} else if t.Key().Kind() == reflect.String {
@@ -387,9 +393,22 @@ func tokenType(tok json.Token) string {
 	return "a value"
 }
 
-// errorText is an error's message without its package prefix.
-func errorText(err error) string {
-	return strings.TrimPrefix(err.Error(), "continuum: ")
+// ownPackages prefixes the import paths of this module, whose parse errors never repeat
+// their input.
+const ownPackages = "github.com/rightsupport/needs/"
+
+// valueError is the message for a value type t rejected. Errors of this module's types
+// are shown without their package prefix; other types' errors (net/netip, time…) may
+// repeat the input, so they are summarised instead.
+func valueError(t reflect.Type, err error) string {
+	if strings.HasPrefix(t.PkgPath(), ownPackages) {
+		msg := err.Error()
+		if i := strings.Index(msg, ": "); i >= 0 && !strings.Contains(msg[:i], " ") {
+			msg = msg[i+2:] // drop "continuum: ", "referral: "…
+		}
+		return msg
+	}
+	return "the value is not a valid " + t.String()
 }
 
 // joinPath appends an object key to a path. Keys that are not plain names are shown as
@@ -427,13 +446,11 @@ func fieldsOf(t reflect.Type) map[string][]int {
 		return m.(map[string][]int)
 	}
 	m := make(map[string][]int)
+	var embedded []reflect.StructField
 	for f := range t.Fields() {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			// An embedded struct's fields are read as the outer struct's own.
-			for inner, index := range fieldsOf(f.Type) {
-				m[inner] = append(append([]int(nil), f.Index...), index...)
-			}
+			embedded = append(embedded, f)
 			continue
 		}
 		if !f.IsExported() || name == "-" {
@@ -443,6 +460,15 @@ func fieldsOf(t reflect.Type) map[string][]int {
 			name = f.Name
 		}
 		m[name] = f.Index
+	}
+	// An embedded struct's fields are read as the outer struct's own, unless the outer
+	// struct has a field of the same name, which wins (as in encoding/json).
+	for _, f := range embedded {
+		for inner, index := range fieldsOf(f.Type) {
+			if _, outer := m[inner]; !outer {
+				m[inner] = append(append([]int(nil), f.Index...), index...)
+			}
+		}
 	}
 	fieldCache.Store(t, m)
 	return m
@@ -472,7 +498,7 @@ func (fs Findings) Merge(more Findings) Findings {
 	for _, f := range fs {
 		seen[f.Path] = true
 	}
-	out := fs
+	out := slices.Clone(fs)
 	for _, f := range more {
 		if !seen[f.Path] {
 			out = append(out, f)

@@ -30,7 +30,7 @@ func (e *enumTokens) name(v uint8) string {
 // whatever a caller passed (which may be anything) is not printed.
 func (e *enumTokens) parse(s string) (uint8, error) {
 	for i := 1; i < len(e.tokens); i++ {
-		if strings.EqualFold(e.tokens[i], s) {
+		if equalFoldASCII(e.tokens[i], s) {
 			return uint8(i), nil
 		}
 	}
@@ -77,6 +77,16 @@ func (e *enumTokens) appendSet(b []byte, set uint64) ([]byte, error) {
 	return b, nil
 }
 
+// setString returns the tokens of a set joined by commas, or "typ set(0x…)" for a set
+// with bits of no value, so that an invalid set never reads as the empty one.
+func (e *enumTokens) setString(set uint64) string {
+	b, err := e.appendSet(nil, set)
+	if err != nil {
+		return fmt.Sprintf("%s set(%#x)", e.typ, set)
+	}
+	return string(b)
+}
+
 // parseSet parses comma-separated tokens into a bit set; empty text is the empty set.
 func (e *enumTokens) parseSet(text []byte) (uint64, error) {
 	var set uint64
@@ -91,4 +101,25 @@ func (e *enumTokens) parseSet(text []byte) (uint64, error) {
 		set |= 1 << v
 	}
 	return set, nil
+}
+
+// equalFoldASCII reports whether a and b are equal ignoring ASCII case only, so that no
+// Unicode folding (the long s, the Kelvin sign) lets other text pass as a token.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }

@@ -121,11 +121,9 @@ func (s CINFactors) All() iter.Seq[CINFactor] {
 	}
 }
 
-// String returns the codes joined by commas ("1A,2A"), or "" for the empty set.
-func (s CINFactors) String() string {
-	b, _ := s.AppendText(nil)
-	return string(b)
-}
+// String returns the codes joined by commas ("1A,2A"), "" for the empty set, and
+// "CIN factor set(0x…)" when the set holds bits of no factor.
+func (s CINFactors) String() string { return factorEnum.setString(uint64(s)) }
 
 // AppendText appends the codes joined by commas.
 func (s CINFactors) AppendText(b []byte) ([]byte, error) { return factorEnum.appendSet(b, uint64(s)) }

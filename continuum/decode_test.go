@@ -1,0 +1,747 @@
+package continuum_test
+
+import (
+	"encoding/json"
+	"errors"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// testDoc is a small document with one field of each kind DecodeJSON walks. Slices,
+// maps and pointers are omitempty so that json.Marshal output (which writes nil slices
+// and maps as null, which DecodeJSON rejects for non-pointers) decodes again.
+type testDoc struct {
+	Schema    string                    `json:"$schema"`
+	Name      string                    `json:"name"`
+	Count     int                       `json:"count"`
+	Small     int8                      `json:"small"`
+	Enabled   bool                      `json:"enabled"`
+	Levels    []continuum.Level         `json:"levels,omitempty"`
+	Codes     map[string]continuum.Code `json:"codes,omitempty"`
+	A         *testInner                `json:"a,omitempty"`
+	Dimension continuum.Dimension       `json:"dimension"`
+	Items     []testItem                `json:"items,omitempty"`
+	Ignored   string                    `json:"-"`
+	hidden    string                    // unexported: never decoded
+}
+
+type testInner struct {
+	Level continuum.Level `json:"level"`
+	Note  string          `json:"note"`
+}
+
+type testItem struct {
+	Code  continuum.Code  `json:"code"`
+	Level continuum.Level `json:"level"`
+}
+
+// docCmp compares decoded documents: Codes by value, empty and nil slices and maps alike.
+var docCmp = []cmp.Option{
+	cmp.Comparer(func(a, b continuum.Code) bool { return a == b }),
+	cmpopts.EquateEmpty(),
+	cmpopts.IgnoreUnexported(testDoc{}),
+}
+
+// finding is the part of a Finding a test pins.
+type finding struct {
+	Path string
+	Rule string
+}
+
+func summarize(fs continuum.Findings) []finding {
+	var out []finding
+	for _, f := range fs.Sorted() {
+		out = append(out, finding{f.Path, f.Rule})
+	}
+	return out
+}
+
+func TestDecodeJSONValid(t *testing.T) {
+	in := `{
+		"$schema": "https://example.org/doc.schema.json",
+		"name": "fixture",
+		"count": -42,
+		"small": 127,
+		"enabled": true,
+		"levels": ["universal", "3", "SPECIALIST", ""],
+		"codes": {"first": "HLT-2-01", "second": "SH-02", "none": ""},
+		"a": {"level": "additional", "note": "n"},
+		"dimension": "hsg",
+		"items": [{"code": "EM-01", "level": "4"}, {}]
+	}`
+	var got testDoc
+	fs := continuum.DecodeJSON([]byte(in), &got)
+	require.Empty(t, fs, "findings: %v", fs)
+	want := testDoc{
+		Schema:    "https://example.org/doc.schema.json",
+		Name:      "fixture",
+		Count:     -42,
+		Small:     127,
+		Enabled:   true,
+		Levels:    []continuum.Level{continuum.Universal, continuum.Intensive, continuum.Specialist, 0},
+		Codes:     map[string]continuum.Code{"first": continuum.MustParseCode("HLT-2-01"), "second": continuum.MustParseCode("SH-02"), "none": {}},
+		A:         &testInner{Level: continuum.Additional, Note: "n"},
+		Dimension: continuum.Housing,
+		Items:     []testItem{{Code: continuum.MustParseCode("EM-01"), Level: continuum.Specialist}, {}},
+	}
+	if diff := cmp.Diff(want, got, docCmp...); diff != "" {
+		t.Errorf("DecodeJSON (-want +got):\n%s", diff)
+	}
+	assert.NoError(t, fs.Err())
+}
+
+func TestDecodeJSONValidSmall(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want testDoc
+	}{
+		{"empty_object", `{}`, testDoc{}},
+		{"white_space", " \n\t{ } \n", testDoc{}},
+		{"null_pointer", `{"a": null}`, testDoc{}},
+		{"empty_array", `{"levels": []}`, testDoc{Levels: []continuum.Level{}}},
+		{"escaped_key", `{"n\u0061me": "x"}`, testDoc{Name: "x"}},
+		{"min_int8", `{"small": -128}`, testDoc{Small: -128}},
+		{"unicode_string", `{"name": "caf\u00e9 \ud83d\ude00"}`, testDoc{Name: "café 😀"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got testDoc
+			fs := continuum.DecodeJSON([]byte(tt.in), &got)
+			require.Empty(t, fs, "findings: %v", fs)
+			if diff := cmp.Diff(tt.want, got, docCmp...); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDecodeJSONFindings(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		want   []finding
+		is     error // a sentinel every finding wraps, if any
+		reason string
+	}{
+		{"unknown_field_nested", `{"a": {"b": 1}}`,
+			[]finding{{"a.b", continuum.RuleUnknownField}}, nil, "an unknown field in a nested object"},
+		{"unknown_field_top", `{"nope": [1, {"x": 2}]}`,
+			[]finding{{"nope", continuum.RuleUnknownField}}, nil, "its value is skipped whole"},
+		{"case_sensitive", `{"Name": "x"}`,
+			[]finding{{"Name", continuum.RuleUnknownField}}, nil, "names match tags exactly, not ignoring case"},
+		{"dash_field", `{"Ignored": "x"}`,
+			[]finding{{"Ignored", continuum.RuleUnknownField}}, nil, `a json:"-" field is not a field`},
+		{"unexported_field", `{"hidden": "x"}`,
+			[]finding{{"hidden", continuum.RuleUnknownField}}, nil, "unexported fields are not fields"},
+		{"duplicate_key", `{"name": "a", "name": "b"}`,
+			[]finding{{"name", continuum.RuleDuplicateKey}}, nil, ""},
+		{"duplicate_in_array_element", `{"items": [{}, {}, {}, {"code": "AB", "code": "CD"}]}`,
+			[]finding{{"items[3].code", continuum.RuleDuplicateKey}}, nil, "the path names the element"},
+		{"duplicate_map_key", `{"codes": {"k": "AB", "k": "CD"}}`,
+			[]finding{{"codes.k", continuum.RuleDuplicateKey}}, nil, "maps too"},
+		{"duplicate_unknown", `{"x": 1, "x": 2}`,
+			[]finding{{"x", continuum.RuleDuplicateKey}, {"x", continuum.RuleUnknownField}}, nil, "both problems are reported"},
+		{"wrong_type_int", `{"count": "3"}`,
+			[]finding{{"count", continuum.RuleWrongType}}, nil, "a string for a number"},
+		{"wrong_type_string", `{"name": 1}`,
+			[]finding{{"name", continuum.RuleWrongType}}, nil, "a number for a string"},
+		{"wrong_type_bool", `{"enabled": "true"}`,
+			[]finding{{"enabled", continuum.RuleWrongType}}, nil, "a string for a bool"},
+		{"wrong_type_slice", `{"levels": "intensive"}`,
+			[]finding{{"levels", continuum.RuleWrongType}}, nil, "a string for an array"},
+		{"wrong_type_map", `{"codes": ["AB"]}`,
+			[]finding{{"codes", continuum.RuleWrongType}}, nil, "an array for an object"},
+		{"wrong_type_struct", `{"a": "x"}`,
+			[]finding{{"a", continuum.RuleWrongType}}, nil, "a string for an object"},
+		{"wrong_type_text", `{"dimension": 3}`,
+			[]finding{{"dimension", continuum.RuleWrongType}}, nil, "a number for a text value"},
+		{"wrong_type_text_object", `{"dimension": {"x": [1]}}`,
+			[]finding{{"dimension", continuum.RuleWrongType}}, nil, "an object for a text value, skipped whole"},
+		{"wrong_type_top", `[1, 2]`,
+			[]finding{{"", continuum.RuleWrongType}}, nil, "an array for the document"},
+		{"null_int", `{"count": null}`,
+			[]finding{{"count", continuum.RuleWrongType}}, nil, "null for a non-pointer"},
+		{"null_level", `{"levels": [null]}`,
+			[]finding{{"levels[0]", continuum.RuleWrongType}}, nil, "null for a non-pointer element"},
+		{"null_document", `null`,
+			[]finding{{"", continuum.RuleWrongType}}, nil, "null for the document"},
+		{"bad_level", `{"levels": ["intensive", "extreme"]}`,
+			[]finding{{"levels[1]", continuum.RuleInvalidValue}}, continuum.ErrUnknownToken, "a bad token"},
+		{"bad_nested_level", `{"a": {"level": "0"}}`,
+			[]finding{{"a.level", continuum.RuleInvalidValue}}, continuum.ErrUnknownToken, ""},
+		{"bad_dimension", `{"dimension": "XYZ"}`,
+			[]finding{{"dimension", continuum.RuleInvalidValue}}, continuum.ErrUnknownToken, ""},
+		{"bad_code", `{"codes": {"x": "hlt-2-01"}}`,
+			[]finding{{"codes.x", continuum.RuleInvalidValue}}, continuum.ErrSyntax, "a malformed code"},
+		{"int8_overflow", `{"small": 128}`,
+			[]finding{{"small", continuum.RuleInvalidValue}}, nil, "out of range for int8"},
+		{"int8_underflow", `{"small": -129}`,
+			[]finding{{"small", continuum.RuleInvalidValue}}, nil, "out of range for int8"},
+		{"int_overflow", `{"count": 99999999999999999999999}`,
+			[]finding{{"count", continuum.RuleInvalidValue}}, nil, "out of range for int"},
+		{"int_fraction", `{"count": 1.5}`,
+			[]finding{{"count", continuum.RuleInvalidValue}}, nil, "not a whole number"},
+		{"int_exponent", `{"count": 1e2}`,
+			[]finding{{"count", continuum.RuleInvalidValue}}, nil, "not written as a whole number"},
+		{"trailing_object", `{}{}`,
+			[]finding{{"", continuum.RuleTrailingData}}, nil, "two documents"},
+		{"trailing_word", `{} x`,
+			[]finding{{"", continuum.RuleTrailingData}}, nil, "garbage after the document"},
+		{"trailing_bracket", `{}]`,
+			[]finding{{"", continuum.RuleTrailingData}}, nil, "a stray bracket"},
+		{"trailing_after_findings", `{"x": 1} 2`,
+			[]finding{{"", continuum.RuleTrailingData}, {"x", continuum.RuleUnknownField}}, nil, "collected with the other findings"},
+		{"syntax_missing_value", `{"name": }`,
+			[]finding{{"name", continuum.RuleJSONSyntax}}, continuum.ErrSyntax, ""},
+		{"syntax_missing_colon", `{"name" "x"}`,
+			[]finding{{"name", continuum.RuleJSONSyntax}}, continuum.ErrSyntax, "the path is where the decoder was"},
+		{"syntax_trailing_comma", `{"name": "x",}`,
+			[]finding{{"", continuum.RuleJSONSyntax}}, continuum.ErrSyntax, ""},
+		{"syntax_truncated", `{"name": "x"`,
+			[]finding{{"", continuum.RuleJSONSyntax}}, continuum.ErrSyntax, "the document ends too soon"},
+		{"syntax_truncated_string", `{"name": "x`,
+			[]finding{{"name", continuum.RuleJSONSyntax}}, continuum.ErrSyntax, "the document ends too soon"},
+		{"syntax_bare_word", `nope`,
+			[]finding{{"", continuum.RuleJSONSyntax}}, continuum.ErrSyntax, "not JSON"},
+		{"syntax_single_quotes", `{'name': 'x'}`,
+			[]finding{{"", continuum.RuleJSONSyntax}}, continuum.ErrSyntax, "not JSON"},
+		{"syntax_stops_collecting", `{"x": 1, "y": }`,
+			[]finding{{"x", continuum.RuleUnknownField}, {"y", continuum.RuleJSONSyntax}, {"y", continuum.RuleUnknownField}}, nil, "findings before the syntax error are kept"},
+		{"empty", ``,
+			[]finding{{"", continuum.RuleEmptyDocument}}, continuum.ErrSyntax, "no input"},
+		{"blank", " \n\t\r ",
+			[]finding{{"", continuum.RuleEmptyDocument}}, continuum.ErrSyntax, "only white space"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got testDoc
+			fs := continuum.DecodeJSON([]byte(tt.in), &got)
+			if diff := cmp.Diff(tt.want, summarize(fs)); diff != "" {
+				t.Errorf("%s: findings (-want +got):\n%s\nall: %v", tt.reason, diff, fs)
+			}
+			require.Error(t, fs.Err())
+			assert.True(t, fs.HasErrors(), "decoding findings block")
+			for _, f := range fs {
+				assert.Equal(t, continuum.Error, f.Severity)
+				assert.NotEmpty(t, f.Msg, "every finding explains itself")
+				if tt.is != nil {
+					assert.ErrorIs(t, f, tt.is, "finding %v", f)
+				}
+			}
+			if tt.is != nil {
+				assert.ErrorIs(t, fs.Err(), tt.is)
+			}
+		})
+	}
+}
+
+func TestDecodeJSONBadLevelUnwraps(t *testing.T) {
+	var got testDoc
+	fs := continuum.DecodeJSON([]byte(`{"levels": ["Jane Doe"]}`), &got)
+	require.Len(t, fs, 1)
+	assert.Equal(t, continuum.RuleInvalidValue, fs[0].Rule)
+	assert.Equal(t, "levels[0]", fs[0].Path)
+	assert.ErrorIs(t, fs.Err(), continuum.ErrUnknownToken)
+	assert.NotContains(t, fs.Error(), "Jane Doe", "the bad value is not repeated")
+	assert.NotContains(t, fs.Error(), "continuum: level: continuum:", "the message drops the package prefix")
+}
+
+func TestDecodeJSONCollectsAll(t *testing.T) {
+	in := `{"x": 1, "name": "ok", "y": [true], "a": {"z": null, "level": "bogus"}, "count": 7}`
+	var got testDoc
+	fs := continuum.DecodeJSON([]byte(in), &got)
+	want := []finding{
+		{"a.level", continuum.RuleInvalidValue},
+		{"a.z", continuum.RuleUnknownField},
+		{"x", continuum.RuleUnknownField},
+		{"y", continuum.RuleUnknownField},
+	}
+	if diff := cmp.Diff(want, summarize(fs)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	assert.Equal(t, 4, len(fs))
+	assert.Equal(t, "ok", got.Name, "values around the problems still decode")
+	assert.Equal(t, 7, got.Count, "values after the problems still decode")
+	require.NotNil(t, got.A)
+	assert.Zero(t, got.A.Level)
+
+	t.Run("many_kinds", func(t *testing.T) {
+		in := `{"count": "1", "small": 300, "levels": ["x", 2, null], "items": [{"code": "a"}, {"q": 1}], "dimension": "HLT", "dimension": "EDU"}`
+		var got testDoc
+		fs := continuum.DecodeJSON([]byte(in), &got)
+		want := []finding{
+			{"count", continuum.RuleWrongType},
+			{"dimension", continuum.RuleDuplicateKey},
+			{"items[0].code", continuum.RuleInvalidValue},
+			{"items[1].q", continuum.RuleUnknownField},
+			{"levels[0]", continuum.RuleInvalidValue},
+			{"levels[1]", continuum.RuleWrongType},
+			{"levels[2]", continuum.RuleWrongType},
+			{"small", continuum.RuleInvalidValue},
+		}
+		if diff := cmp.Diff(want, summarize(fs)); diff != "" {
+			t.Errorf("findings (-want +got):\n%s", diff)
+		}
+		assert.Equal(t, continuum.Health, got.Dimension, "the first of duplicate keys is kept")
+	})
+}
+
+func TestDecodeJSONPrivateKeys(t *testing.T) {
+	const name = "Jane Doe"
+	tests := []struct {
+		name string
+		in   string
+		want []finding
+	}{
+		{"top", `{"Jane Doe": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
+		{"nested", `{"a": {"Jane Doe": "x"}}`, []finding{{"a[?]", continuum.RuleUnknownField}}},
+		{"map_key", `{"codes": {"Jane Doe": "bad code"}}`, []finding{{"codes[?]", continuum.RuleInvalidValue}}},
+		{"duplicate", `{"Jane Doe": 1, "Jane Doe": 2}`, []finding{{"[?]", continuum.RuleDuplicateKey}, {"[?]", continuum.RuleUnknownField}}},
+		{"empty_key", `{"": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
+		{"dotted_key", `{"a.b": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
+		{"long_key", `{"` + strings.Repeat("k", 41) + `": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got testDoc
+			fs := continuum.DecodeJSON([]byte(tt.in), &got)
+			if diff := cmp.Diff(tt.want, summarize(fs)); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+			for _, f := range fs {
+				assert.NotContains(t, f.Error(), name)
+				assert.NotContains(t, f.Path, "Jane")
+				assert.NotContains(t, f.Msg, "Jane")
+			}
+			assert.NotContains(t, fs.Error(), "Jane")
+		})
+	}
+	t.Run("map_value_kept", func(t *testing.T) {
+		var got testDoc
+		fs := continuum.DecodeJSON([]byte(`{"codes": {"Jane Doe": "AB"}}`), &got)
+		require.Empty(t, fs)
+		assert.Equal(t, continuum.MustParseCode("AB"), got.Codes[name], "a non-plain key is a fine key; only its path is hidden")
+	})
+}
+
+func TestDecodeJSONTarget(t *testing.T) {
+	tests := []struct {
+		name   string
+		target any
+	}{
+		{"struct_value", testDoc{}},
+		{"nil_pointer", (*testDoc)(nil)},
+		{"nil_interface", nil},
+		{"int_value", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var fs continuum.Findings
+			require.NotPanics(t, func() { fs = continuum.DecodeJSON([]byte(`{}`), tt.target) })
+			require.Len(t, fs, 1)
+			assert.Equal(t, continuum.RuleWrongType, fs[0].Rule)
+			assert.Equal(t, "", fs[0].Path)
+			assert.ErrorIs(t, fs.Err(), continuum.ErrInvalidValue)
+		})
+	}
+	t.Run("map_target", func(t *testing.T) {
+		got := map[string]continuum.Level{}
+		fs := continuum.DecodeJSON([]byte(`{"a": "1", "b": "intensive"}`), &got)
+		require.Empty(t, fs)
+		assert.Equal(t, map[string]continuum.Level{"a": continuum.Universal, "b": continuum.Intensive}, got)
+	})
+	t.Run("nil_map_target", func(t *testing.T) {
+		var got map[string]int
+		fs := continuum.DecodeJSON([]byte(`{"a": 1}`), &got)
+		require.Empty(t, fs)
+		assert.Equal(t, map[string]int{"a": 1}, got)
+	})
+	t.Run("slice_target", func(t *testing.T) {
+		var got []continuum.Urgency
+		fs := continuum.DecodeJSON([]byte(`["routine", "same-day", "oops"]`), &got)
+		assert.Equal(t, []finding{{"[2]", continuum.RuleInvalidValue}}, summarize(fs))
+		assert.Equal(t, []continuum.Urgency{continuum.Routine, continuum.SameDay, 0}, got)
+	})
+	t.Run("array_target", func(t *testing.T) {
+		var got [2]continuum.Level
+		fs := continuum.DecodeJSON([]byte(`["1", "2", "3", "4"]`), &got)
+		assert.Equal(t, []finding{{"[2]", continuum.RuleInvalidValue}, {"[3]", continuum.RuleInvalidValue}}, summarize(fs))
+		assert.Equal(t, [2]continuum.Level{continuum.Universal, continuum.Additional}, got)
+	})
+	t.Run("pointer_to_pointer", func(t *testing.T) {
+		var got *testDoc
+		fs := continuum.DecodeJSON([]byte(`{"name": "n"}`), &got)
+		require.Empty(t, fs)
+		require.NotNil(t, got)
+		assert.Equal(t, "n", got.Name)
+	})
+}
+
+// deep returns n opening brackets of open then n of close.
+func deep(open, close string, n int) string {
+	return strings.Repeat(open, n) + strings.Repeat(close, n)
+}
+
+// tree is recursive, so that a deep document is deep in known fields.
+type tree struct {
+	Kids []tree `json:"kids,omitempty"`
+}
+
+func TestDecodeJSONDeep(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		target func() any
+	}{
+		{"arrays_for_document", deep("[", "]", 1000), func() any { return new(testDoc) }},
+		{"objects_in_unknown_field", `{"x":` + deep(`{"x":`, `}`, 1000) + `1}`, func() any { return new(testDoc) }},
+		{"arrays_in_level_list", `{"levels":` + deep("[", "]", 1000) + `}`, func() any { return new(testDoc) }},
+		{"objects_in_map", `{"codes":` + deep(`{"k":`, `}`, 1000) + `"AB"}`, func() any { return new(testDoc) }},
+		{"known_fields", strings.Repeat(`{"kids":[`, 1000) + strings.Repeat(`]}`, 1000), func() any { return new(tree) }},
+		{"unclosed", strings.Repeat("[", 100000), func() any { return new(testDoc) }},
+		{"unclosed_known", strings.Repeat(`{"kids":[`, 100000), func() any { return new(tree) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var fs continuum.Findings
+			require.NotPanics(t, func() { fs = continuum.DecodeJSON([]byte(tt.in), tt.target()) })
+			require.NotEmpty(t, fs)
+			rules := fs.Rules()
+			assert.True(t, containsAny(rules, continuum.RuleTooDeep, continuum.RuleJSONSyntax),
+				"deep nesting is too-deep or json-syntax; got %v", rules)
+			assert.Less(t, len(fs), 5, "one problem, not one per level")
+		})
+	}
+	t.Run("shallow_tree_is_fine", func(t *testing.T) {
+		var got tree
+		fs := continuum.DecodeJSON([]byte(strings.Repeat(`{"kids":[`, 20)+strings.Repeat(`]}`, 20)), &got)
+		assert.Empty(t, fs)
+	})
+}
+
+func containsAny(list []string, want ...string) bool {
+	for _, s := range list {
+		for _, w := range want {
+			if s == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestDecodeJSONSyntaxOffset(t *testing.T) {
+	var got testDoc
+	fs := continuum.DecodeJSON([]byte(`{"name": "x", "count": ]`), &got)
+	require.Len(t, fs, 1)
+	assert.Equal(t, continuum.RuleJSONSyntax, fs[0].Rule)
+	assert.Contains(t, fs[0].Msg, "byte ", "a syntax error gives its byte offset")
+}
+
+func TestDecodeJSONRoundTrip(t *testing.T) {
+	want := testDoc{
+		Schema:    "s",
+		Name:      "<tag> & \"quote\"",
+		Count:     1 << 40,
+		Small:     -7,
+		Enabled:   true,
+		Levels:    []continuum.Level{continuum.Specialist, 0},
+		Codes:     map[string]continuum.Code{"": continuum.MustParseCode("AB"), "Jane Doe": {}},
+		A:         &testInner{Level: continuum.Intensive},
+		Dimension: continuum.CommunityResources,
+		Items:     []testItem{{}},
+	}
+	b, err := json.Marshal(want)
+	require.NoError(t, err)
+	var got testDoc
+	fs := continuum.DecodeJSON(b, &got)
+	require.Empty(t, fs, "findings: %v", fs)
+	if diff := cmp.Diff(want, got, docCmp...); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+// Types from outside this package that DecodeJSON also has to handle.
+type foreignDoc struct {
+	When  time.Time  `json:"when"`
+	Maybe *time.Time `json:"maybe"`
+	Addr  netip.Addr `json:"addr"`
+	Any   any        `json:"any"`
+	Raw   json.RawMessage
+	Name  string `json:"name"`
+}
+
+func TestDecodeJSONForeignTypes(t *testing.T) {
+	in := `{"when": "2024-01-02T03:04:05Z", "maybe": "2024-01-02T03:04:05Z", "addr": "192.0.2.1",
+		"any": {"k": [1, "two"]}, "Raw": [1, 2], "name": "n"}`
+	var got foreignDoc
+	fs := continuum.DecodeJSON([]byte(in), &got)
+	require.Empty(t, fs, "findings: %v", fs)
+	assert.Equal(t, 2024, got.When.Year())
+	require.NotNil(t, got.Maybe)
+	assert.Equal(t, 2024, got.Maybe.Year())
+	assert.Equal(t, netip.MustParseAddr("192.0.2.1"), got.Addr)
+	assert.Equal(t, map[string]any{"k": []any{json.Number("1"), "two"}}, got.Any)
+	assert.JSONEq(t, `[1, 2]`, string(got.Raw))
+	assert.Equal(t, "n", got.Name)
+}
+
+// Regression test (the bug is fixed): a value that a json.Unmarshaler rejects (time.Time here) stops decoding: value()
+// in decode.go returns false after the d.dec.Decode error, so nothing after it is
+// decoded or checked. DecodeJSON's contract is that only malformed JSON stops decoding
+// and every other problem is collected. Input: {"when": "not a time", "x": 1, "name":
+// "n"}. Expected: findings at "when" (invalid-value) and "x" (unknown-field), and Name
+// decoded; got only the "when" finding and Name empty.
+// Source: decode.go, decoder.value, the branch that hands a value to encoding/json.
+func TestDecodeJSONUnmarshalerErrorDoesNotStop(t *testing.T) {
+	var got foreignDoc
+	fs := continuum.DecodeJSON([]byte(`{"when": "not a time", "x": 1, "name": "n"}`), &got)
+	want := []finding{{"when", continuum.RuleInvalidValue}, {"x", continuum.RuleUnknownField}}
+	if diff := cmp.Diff(want, summarize(fs)); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+	assert.Equal(t, "n", got.Name)
+}
+
+// Regression test (the bug is fixed): malformed JSON inside a value handed to encoding/json (an interface or
+// json.RawMessage field) is reported as invalid-value with the message "the value
+// cannot be decoded", not as json-syntax with its byte offset, and the finding does not
+// wrap ErrSyntax. Input: {"any": [1,}. Expected: rule json-syntax; got invalid-value.
+// Source: decode.go, decoder.value, the d.dec.Decode branch.
+func TestDecodeJSONSyntaxErrorInOpaqueValue(t *testing.T) {
+	for _, in := range []string{`{"any": [1,}`, `{"Raw": {"a" 1}}`, `{"any": [1, 2`} {
+		t.Run(ident(in), func(t *testing.T) {
+			var got foreignDoc
+			fs := continuum.DecodeJSON([]byte(in), &got)
+			require.Len(t, fs, 1)
+			assert.Equal(t, continuum.RuleJSONSyntax, fs[0].Rule)
+			assert.ErrorIs(t, fs[0], continuum.ErrSyntax)
+		})
+	}
+}
+
+// Regression test (the bug is fixed): for a field whose type implements encoding.TextUnmarshaler but is not one of
+// this package's (netip.Addr, *time.Time), the finding's Msg is the type's own error
+// text, which repeats the input: "ParseAddr(\"Jane Doe\"): unable to parse IP" and
+// "parsing time \"Jane Doe\" as ...". DecodeJSON documents "Messages repeat no string
+// values from the input". Input: {"addr": "Jane Doe"}. Expected: a message without
+// "Jane Doe"; got one that contains it.
+// Source: decode.go, decoder.valueFrom, d.add(path, RuleInvalidValue, err, errorText(err)).
+func TestDecodeJSONForeignTextErrorIsPrivate(t *testing.T) {
+	for _, in := range []string{`{"addr": "Jane Doe"}`, `{"maybe": "Jane Doe"}`} {
+		t.Run(ident(in), func(t *testing.T) {
+			var got foreignDoc
+			fs := continuum.DecodeJSON([]byte(in), &got)
+			require.Len(t, fs, 1)
+			assert.Equal(t, continuum.RuleInvalidValue, fs[0].Rule)
+			assert.NotContains(t, fs.Error(), "Jane Doe", "the message repeats the input")
+		})
+	}
+}
+
+// embeddedDoc embeds a struct, whose fields encoding/json promotes.
+type embeddedDoc struct {
+	testInner
+	Name string `json:"name"`
+}
+
+func TestDecodeJSONEmbeddedStruct(t *testing.T) {
+	want := embeddedDoc{testInner{Level: continuum.Intensive, Note: "x"}, "n"}
+	b, err := json.Marshal(want)
+	require.NoError(t, err)
+	var got embeddedDoc
+	fs := continuum.DecodeJSON(b, &got)
+	assert.Empty(t, fs, "json.Marshal output decodes: %v", fs)
+	assert.Equal(t, want, got)
+
+	fs = continuum.DecodeJSON([]byte(`{"testInner": {}}`), &got)
+	assert.Equal(t, []finding{{"testInner", continuum.RuleUnknownField}}, summarize(fs), "an embedded struct is not a field of its own")
+}
+
+type namedInner struct {
+	Name string `json:"name"`
+}
+
+// shadowDoc has a field that shadows a field of the struct it embeds; for
+// encoding/json the shallower field wins, wherever it is declared.
+type shadowDoc struct {
+	Name string `json:"name"`
+	namedInner
+}
+
+// Regression test (the bug is fixed): when an outer field and a field of an embedded struct have the same JSON name,
+// DecodeJSON writes the embedded one if the embedding comes after the outer field in the
+// struct, because fieldsOf (decode.go) fills its map in declaration order and the
+// embedded struct's entries overwrite the outer field's. encoding/json (and Go's own
+// selector rules) give the shallower field precedence, so json.Marshal writes the outer
+// field and DecodeJSON reads it into the other one. Input: {"name":"outer"} into
+// shadowDoc. Expected: shadowDoc.Name == "outer"; got shadowDoc.namedInner.Name ==
+// "outer" and shadowDoc.Name == "".
+// Source: decode.go, fieldsOf, the f.Anonymous branch.
+func TestDecodeJSONShadowedEmbeddedField(t *testing.T) {
+	want := shadowDoc{Name: "outer"}
+	b, err := json.Marshal(want)
+	require.NoError(t, err)
+	require.JSONEq(t, `{"name":"outer"}`, string(b))
+	var got shadowDoc
+	fs := continuum.DecodeJSON(b, &got)
+	require.Empty(t, fs)
+	assert.Equal(t, want, got, "the shallower field wins, as in encoding/json")
+}
+
+func TestFindingsStopped(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		stopped bool
+	}{
+		{"valid", `{}`, false},
+		{"unknown_field", `{"x": 1}`, false},
+		{"bad_value", `{"levels": ["x"]}`, false},
+		{"trailing", `{} x`, false},
+		{"syntax", `{"name": }`, true},
+		{"empty", ``, true},
+		{"too_deep", deep("[", "]", 200), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got testDoc
+			assert.Equal(t, tt.stopped, continuum.DecodeJSON([]byte(tt.in), &got).Stopped())
+		})
+	}
+	assert.False(t, continuum.Findings(nil).Stopped())
+}
+
+func TestFindingsMerge(t *testing.T) {
+	var structural continuum.Findings
+	structural = structural.Add("levels[0]", continuum.RuleWrongType, continuum.Error, nil, "want a string")
+	var semantic continuum.Findings
+	semantic = semantic.Add("levels[0]", continuum.RuleMissingField, continuum.Error, nil, "a value is required")
+	semantic = semantic.Add("name", continuum.RuleMissingField, continuum.Error, nil, "a value is required")
+
+	got := structural.Merge(semantic)
+	assert.Equal(t, []finding{{"levels[0]", continuum.RuleWrongType}, {"name", continuum.RuleMissingField}}, summarize(got),
+		"a path that already has a finding gets no second one")
+	assert.Len(t, structural, 1, "the receiver is not changed")
+
+	assert.Equal(t, summarize(semantic), summarize(continuum.Findings(nil).Merge(semantic)))
+	assert.Equal(t, summarize(structural), summarize(structural.Merge(nil)))
+	assert.Empty(t, continuum.Findings(nil).Merge(nil))
+}
+
+// Regression test (the bug is fixed): Merge appends to its receiver's backing array (out := fs; out = append(out, f)),
+// so two merges into the same list, when it has spare capacity, overwrite each other:
+// the first result changes when the second is made. Findings are documented as safe to
+// share. Input: base with len 1, cap 4; a := base.Merge(x); b := base.Merge(y).
+// Expected: a still holds x's finding; got y's.
+// Source: decode.go, Findings.Merge.
+func TestFindingsMergeDoesNotAlias(t *testing.T) {
+	base := make(continuum.Findings, 0, 4).Add("a", "r", continuum.Error, nil, "m")
+	x := continuum.Findings{}.Add("x", "r", continuum.Error, nil, "m")
+	y := continuum.Findings{}.Add("y", "r", continuum.Error, nil, "m")
+	first := base.Merge(x)
+	second := base.Merge(y)
+	assert.Equal(t, []finding{{"a", "r"}, {"y", "r"}}, summarize(second))
+	assert.Equal(t, []finding{{"a", "r"}, {"x", "r"}}, summarize(first), "the first merge's result must not change")
+}
+
+func TestDecodeJSONErrorsIs(t *testing.T) {
+	var got testDoc
+	fs := continuum.DecodeJSON([]byte(`{"levels": ["bad"], "codes": {"k": "bad"}}`), &got)
+	err := fs.Err()
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, continuum.ErrUnknownToken))
+	assert.True(t, errors.Is(err, continuum.ErrSyntax))
+	assert.False(t, errors.Is(err, continuum.ErrInvalidValue))
+}
+
+// numbers has a field of each numeric kind and some kinds DecodeJSON cannot fill.
+type numbers struct {
+	U8   uint8             `json:"u8"`
+	U    uint              `json:"u"`
+	F32  float32           `json:"f32"`
+	F64  float64           `json:"f64"`
+	Arr  [2]int            `json:"arr"`
+	Ch   chan int          `json:"ch"`
+	P    *int              `json:"p"`
+	Urg  continuum.Urgency `json:"urg"`
+	Bool bool              `json:"bool"`
+}
+
+func TestDecodeJSONNumbers(t *testing.T) {
+	var got numbers
+	fs := continuum.DecodeJSON([]byte(`{"u8": 255, "u": 7, "f32": 1.5, "f64": -2e-3, "arr": [1, 2], "p": 4}`), &got)
+	require.Empty(t, fs)
+	require.NotNil(t, got.P)
+	assert.Equal(t, numbers{U8: 255, U: 7, F32: 1.5, F64: -2e-3, Arr: [2]int{1, 2}, P: got.P}, got)
+	assert.Equal(t, 4, *got.P)
+
+	tests := []struct {
+		name string
+		in   string
+		want []finding
+		msg  string // a fragment of the message
+	}{
+		{"uint_negative", `{"u8": -1}`, []finding{{"u8", continuum.RuleInvalidValue}}, "out of range"},
+		{"uint_overflow", `{"u8": 256}`, []finding{{"u8", continuum.RuleInvalidValue}}, "out of range"},
+		{"float_overflow", `{"f32": 1e39}`, []finding{{"f32", continuum.RuleInvalidValue}}, "out of range"},
+		{"float_string", `{"f64": "1"}`, []finding{{"f64", continuum.RuleWrongType}}, "want a number, got a string"},
+		{"uint_bool", `{"u": true}`, []finding{{"u", continuum.RuleWrongType}}, "want a whole number, got true or false"},
+		{"array_object", `{"arr": {}}`, []finding{{"arr", continuum.RuleWrongType}}, "want an array, got an object"},
+		{"bool_array", `{"bool": []}`, []finding{{"bool", continuum.RuleWrongType}}, "want true or false, got an array"},
+		{"text_number", `{"urg": 1}`, []finding{{"urg", continuum.RuleWrongType}}, "want a string, got a number"},
+		{"pointer_string", `{"p": "4"}`, []finding{{"p", continuum.RuleWrongType}}, "want a whole number, got a string"},
+		{"null_uint", `{"u": null}`, []finding{{"u", continuum.RuleWrongType}}, "null is not allowed here"},
+		{"channel", `{"ch": 1}`, []finding{{"ch", continuum.RuleWrongType}}, "cannot be decoded"},
+		{"channel_object", `{"ch": {"a": [1]}, "u": 1}`, []finding{{"ch", continuum.RuleWrongType}}, "cannot be decoded"},
+		{"map_for_struct", `{"urg": {}}`, []finding{{"urg", continuum.RuleWrongType}}, "want a string, got an object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got numbers
+			fs := continuum.DecodeJSON([]byte(tt.in), &got)
+			if diff := cmp.Diff(tt.want, summarize(fs)); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+			if len(fs) > 0 {
+				assert.Contains(t, fs[0].Msg, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDecodeJSONWrongTypeMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		msg  string
+	}{
+		{"object_for_string", `{"name": {}}`, "want a string, got an object"},
+		{"array_for_int", `{"count": [1]}`, "want a whole number, got an array"},
+		{"null_for_bool", `{"enabled": null}`, "null is not allowed here; want true or false"},
+		{"string_for_object", `{"a": "x"}`, "want an object, got a string"},
+		{"number_for_map", `{"codes": 1}`, "want an object, got a number"},
+		{"bool_for_slice", `{"levels": false}`, "want an array, got true or false"},
+		{"null_for_slice", `{"items": null}`, "null is not allowed here; want an array"},
+		{"null_for_map", `{"codes": null}`, "null is not allowed here; want an object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got testDoc
+			fs := continuum.DecodeJSON([]byte(tt.in), &got)
+			require.Len(t, fs, 1)
+			assert.Equal(t, continuum.RuleWrongType, fs[0].Rule)
+			assert.Equal(t, tt.msg, fs[0].Msg)
+		})
+	}
+}
