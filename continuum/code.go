@@ -2,7 +2,6 @@ package continuum
 
 import (
 	"encoding"
-	"fmt"
 	"strings"
 )
 
@@ -51,23 +50,23 @@ func MustParseCode(s string) Code {
 
 func checkCode(s string) error {
 	if len(s) < MinCodeLen || len(s) > MaxCodeLen {
-		return fmt.Errorf("continuum: code: %w: length %d, want %d to %d characters", ErrSyntax, len(s), MinCodeLen, MaxCodeLen)
+		return errorf(ErrSyntax, "continuum: code: syntax error: length %d, want %d to %d characters", len(s), MinCodeLen, MaxCodeLen)
 	}
 	if s[0] < 'A' || s[0] > 'Z' {
-		return fmt.Errorf("continuum: code: %w: must start with an upper-case letter", ErrSyntax)
+		return errorf(ErrSyntax, "continuum: code: syntax error: must start with an upper-case letter")
 	}
 	for i := 1; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
 		case c == '-':
 			if s[i-1] == '-' {
-				return fmt.Errorf("continuum: code: %w: two hyphens together at position %d", ErrSyntax, i+1)
+				return errorf(ErrSyntax, "continuum: code: syntax error: two hyphens together at position %d", i+1)
 			}
 			if i == len(s)-1 {
-				return fmt.Errorf("continuum: code: %w: must not end with a hyphen", ErrSyntax)
+				return errorf(ErrSyntax, "continuum: code: syntax error: must not end with a hyphen")
 			}
 		default:
-			return fmt.Errorf("continuum: code: %w: character at position %d is not an upper-case letter, digit or hyphen", ErrSyntax, i+1)
+			return errorf(ErrSyntax, "continuum: code: syntax error: character at position %d is not an upper-case letter, digit or hyphen", i+1)
 		}
 	}
 	return nil

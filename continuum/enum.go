@@ -34,7 +34,7 @@ func (e *enumTokens) parse(s string) (uint8, error) {
 			return uint8(i), nil
 		}
 	}
-	return 0, fmt.Errorf("continuum: %s: %w (want %s)", e.typ, ErrUnknownToken, e.want)
+	return 0, errorf(ErrUnknownToken, "continuum: %s: unknown token (want %s)", e.typ, e.want)
 }
 
 // appendText appends the token of v, or fails with ErrInvalidValue for an out-of-range v.
@@ -44,7 +44,7 @@ func (e *enumTokens) appendText(b []byte, v uint8) ([]byte, error) {
 		return b, nil
 	}
 	if int(v) >= len(e.tokens) {
-		return b, fmt.Errorf("continuum: %s(%d): %w", e.typ, v, ErrInvalidValue)
+		return b, errorf(ErrInvalidValue, "continuum: %s(%d): invalid value", e.typ, v)
 	}
 	return append(b, e.tokens[v]...), nil
 }
@@ -61,7 +61,7 @@ func (e *enumTokens) unmarshalText(text []byte) (uint8, error) {
 // commas, in value order.
 func (e *enumTokens) appendSet(b []byte, set uint64) ([]byte, error) {
 	if set&1 != 0 || set>>len(e.tokens) != 0 {
-		return b, fmt.Errorf("continuum: %s set %#x: %w", e.typ, set, ErrInvalidValue)
+		return b, errorf(ErrInvalidValue, "continuum: %s set %#x: invalid value", e.typ, set)
 	}
 	first := true
 	for i := 1; i < len(e.tokens); i++ {

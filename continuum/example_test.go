@@ -23,7 +23,7 @@ func ExampleParseLevel() {
 	// intensive 3
 	// specialist 4
 	// additional 2
-	// true continuum: level: continuum: unknown token (want universal, additional, intensive, specialist or 1 to 4)
+	// true continuum: level: unknown token (want universal, additional, intensive, specialist or 1 to 4)
 	// not-assessed false
 }
 
@@ -62,7 +62,7 @@ func ExampleParseCode() {
 	// Output:
 	// HLT-2-01 <nil>
 	// true
-	// continuum: code: continuum: syntax error: must start with an upper-case letter
+	// continuum: code: syntax error: must start with an upper-case letter
 }
 
 func ExampleDimension_Domain() {
@@ -95,8 +95,8 @@ func ExampleFindings_Err() {
 	// true
 	// true
 	// 2 findings:
-	// 	indicators[1]: bad-code: continuum: code: continuum: syntax error: length 1, want 2 to 24 characters
-	// 	indicators[3]: bad-code: continuum: code: continuum: syntax error: two hyphens together at position 3
+	// 	indicators[1]: bad-code: continuum: code: syntax error: length 1, want 2 to 24 characters
+	// 	indicators[3]: bad-code: continuum: code: syntax error: two hyphens together at position 3
 }
 
 func ExampleDecodeJSON() {
@@ -112,6 +112,6 @@ func ExampleDecodeJSON() {
 	fmt.Println(errors.Is(fs.Err(), continuum.ErrUnknownToken), r.Codes)
 	// Output:
 	// name: unknown-field: the format has no such field
-	// to: invalid-value: level: continuum: unknown token (want universal, additional, intensive, specialist or 1 to 4)
+	// to: invalid-value: level: unknown token (want universal, additional, intensive, specialist or 1 to 4)
 	// true [HLT-2-01]
 }

@@ -229,11 +229,11 @@ func FuzzParseCINFactor(f *testing.F) {
 // codeErrorTemplates are ParseCode's error texts with every number replaced by N: the
 // only texts a syntax error may have, so none can repeat the input.
 var codeErrorTemplates = []string{
-	"continuum: code: continuum: syntax error: length N, want N to N characters",
-	"continuum: code: continuum: syntax error: must start with an upper-case letter",
-	"continuum: code: continuum: syntax error: two hyphens together at position N",
-	"continuum: code: continuum: syntax error: must not end with a hyphen",
-	"continuum: code: continuum: syntax error: character at position N is not an upper-case letter, digit or hyphen",
+	"continuum: code: syntax error: length N, want N to N characters",
+	"continuum: code: syntax error: must start with an upper-case letter",
+	"continuum: code: syntax error: two hyphens together at position N",
+	"continuum: code: syntax error: must not end with a hyphen",
+	"continuum: code: syntax error: character at position N is not an upper-case letter, digit or hyphen",
 }
 
 var digitRun = regexp.MustCompile(`[0-9]+`)

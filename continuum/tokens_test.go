@@ -48,7 +48,7 @@ func TestTokens(t *testing.T) {
 
 	_, err := moveTokens.Parse("Jane Doe")
 	require.Error(t, err)
-	assert.Equal(t, "continuum: move: continuum: unknown token (want step-up, step-down, closure)", err.Error())
+	assert.Equal(t, "continuum: move: unknown token (want step-up, step-down, closure)", err.Error())
 }
 
 func TestTokensText(t *testing.T) {

@@ -126,7 +126,8 @@ type Routing struct {
 // Then the route is the policy's route for To at the decision's urgency, with the next
 // route after it (999 first, then the front door). A route with a threshold gate takes
 // only decisions at or above the gate's level; below it the referral goes to the gate's
-// other route, with a below-threshold query. Otherwise asking for more or less than the
+// other route, with a below-threshold query, and the consent rule (5) and the note are
+// those of the decided level the referral lands at. Otherwise asking for more or less than the
 // decided level is a query (above-decision, below-decision): a practitioner may know
 // more than the indicators say. DecideBy is the route's timescale (or the policy's
 // decision timescale) counted from Received.
@@ -174,13 +175,33 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	}
 	t := Transition{From: r.From, To: r.To}
 	var rule ConsentRule
+	var choice struct{ route, then int }
+	var g gate
+	gated := false
 	if r.To.IsValid() {
 		if decided && d.Urgency != continuum.Routine && r.To < continuum.Specialist {
 			bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
 		}
-		rule = p.consent[r.To].rule
+		// A threshold gate sends a referral below its level to another route, where the
+		// consent rule of the decided level applies (Kent's front door sends level 1-2
+		// needs to early help, which is voluntary).
+		landing := r.To
+		if decided {
+			choice = p.routing[r.To][d.Urgency]
+			if g, gated = p.gates[choice.route-1]; gated && d.Level < g.min {
+				landing = d.Level
+			} else {
+				gated = false
+			}
+		}
+		rule = p.consent[landing].rule
 		if rule == Required && r.Consent != Given {
-			bad("consent", RuleConsentRequired, fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", r.To, r.Consent))
+			msg := fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", landing, r.Consent)
+			if gated {
+				msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
+					p.routes[choice.route-1].Name, g.min, d.Level, r.Consent)
+			}
+			bad("consent", RuleConsentRequired, msg)
 		}
 		if t.Kind().IsValid() && !p.Allows(t) {
 			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
@@ -191,16 +212,19 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	}
 
 	out := Routing{Decision: d, Transition: t, Kind: t.Kind(), Consent: rule}
-	if i := p.allowed[t.From][t.To]; i != 0 {
+	noted := t
+	if gated {
+		noted.To = d.Level // the move that actually happens
+	}
+	if i := p.allowed[noted.From][noted.To]; i != 0 {
 		out.Note = p.transitions[i-1].Note
 	}
 	if rule == SeekUnlessRisk && r.Consent == 0 {
 		out.Queries = out.Queries.Add("consent", RuleConsentUnrecorded, continuum.Query, nil,
 			"record whether the family consented, refused, or was not asked because asking could put the child at risk")
 	}
-	choice := p.routing[r.To][d.Urgency]
 	route := choice.route - 1
-	if g, gated := p.gates[route]; gated && d.Level < g.min {
+	if gated {
 		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
 			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[route].Name, g.min, d.Level, p.routes[g.otherwise].Name))
 		route = g.otherwise

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rightsupport/needs/referral"
+	"github.com/rightsupport/needs/thresholds"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
+
+// TestGolden keeps the output of every framework, text and JSON lines, as it is in
+// testdata; run with -update to accept a change.
+func TestGolden(t *testing.T) {
+	for _, id := range frameworkIDs {
+		for _, asJSON := range []bool{false, true} {
+			name := id + ".txt"
+			if asJSON {
+				name = id + ".jsonl"
+			}
+			t.Run(name, func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, run(&buf, id, asJSON))
+				golden := filepath.Join("testdata", name)
+				if *update {
+					require.NoError(t, os.WriteFile(golden, buf.Bytes(), 0o644))
+				}
+				want, err := os.ReadFile(golden)
+				require.NoError(t, err, "run go test -update to create the golden file")
+				if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+					t.Errorf("output differs from %s (-want +got); run go test -update if the change is intended:\n%s", golden, diff)
+				}
+			})
+		}
+	}
+}
+
+// TestDeterministic runs each framework twice: nothing may depend on the clock or map
+// order.
+func TestDeterministic(t *testing.T) {
+	for _, id := range frameworkIDs {
+		var a, b bytes.Buffer
+		require.NoError(t, run(&a, id, false))
+		require.NoError(t, run(&b, id, false))
+		assert.Equal(t, a.String(), b.String(), id)
+	}
+}
+
+// TestJSONLines checks that every line of -json is one JSON object, one per step, and
+// that the journeys tell the stories they are named for.
+func TestJSONLines(t *testing.T) {
+	steps := 0
+	for _, j := range journeys {
+		steps += len(j.steps)
+	}
+	for _, id := range frameworkIDs {
+		t.Run(id, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, run(&buf, id, true))
+			var got []map[string]any
+			sc := bufio.NewScanner(&buf)
+			sc.Buffer(nil, 1<<20)
+			for sc.Scan() {
+				var m map[string]any
+				require.NoError(t, json.Unmarshal(sc.Bytes(), &m), "line %d", len(got)+1)
+				got = append(got, m)
+			}
+			require.NoError(t, sc.Err())
+			require.Len(t, got, steps)
+			for _, m := range got {
+				fw := m["framework"].(map[string]any)
+				assert.Equal(t, id, fw["id"])
+				assert.NotEmpty(t, m["explanation"])
+			}
+		})
+	}
+}
+
+// TestStories checks the point of each journey under every framework, so that a data
+// change that breaks a story fails here with a clear message, not only as a golden diff.
+func TestStories(t *testing.T) {
+	type want struct {
+		journey, step int
+		routed        bool
+		level         string
+		urgency       string
+		kind          string
+		rule          string // deciding rule, or the blocking rule when not routed
+		then          bool   // a second route follows the first (999)
+	}
+	wants := []want{
+		{1, 1, true, "additional", "routine", "entry", "highest-need", false},
+		{1, 2, true, "universal", "routine", "closure", "highest-need", false},
+		{2, 2, true, "intensive", "routine", "step-up", "multiple-needs", false},
+		{3, 1, true, "specialist", "same-day", "entry", "significant-harm", false},
+		{4, 1, true, "specialist", "immediate", "entry", "immediate-danger", true},
+		{5, 1, true, "intensive", "routine", "step-down", "highest-need", false},
+		{5, 2, true, "additional", "routine", "step-down", "highest-need", false},
+		{6, 1, true, "additional", "routine", "entry", "highest-need", false},
+		{7, 1, false, "additional", "routine", "entry", "consent-required", false},
+		{7, 2, true, "specialist", "routine", "entry", "highest-need", false},
+	}
+	for _, id := range frameworkIDs {
+		fw, err := thresholds.Builtin(id)
+		require.NoError(t, err)
+		pol := mustPolicy(t, id)
+		for _, w := range wants {
+			s := journeys[w.journey-1].steps[w.step-1]
+			r, err := walk(fw, pol, s)
+			require.NoError(t, err)
+			where := id + " journey " + itoa(w.journey) + " step " + itoa(w.step)
+			assert.Equal(t, w.routed, r.Routed, where)
+			assert.Equal(t, w.level, r.Decision.Level.String(), where)
+			assert.Equal(t, w.urgency, r.Decision.Urgency.String(), where)
+			assert.Equal(t, w.kind, r.Kind.String(), where)
+			if w.routed {
+				assert.Equal(t, w.rule, r.Decision.Rule().String(), where)
+				assert.Equal(t, w.then, r.Then != nil, where)
+			} else {
+				assert.Equal(t, []string{w.rule}, r.Blocked.Rules(), where)
+			}
+		}
+		// The first referral crosses the spring bank holiday.
+		r, err := walk(fw, pol, journeys[0].steps[0])
+		require.NoError(t, err)
+		assert.Equal(t, []string{"2025-05-26"}, r.BankHolidays, id)
+		// Level 1-2 needs asked at Level 3 end up with early help: a query says so.
+		r, err = walk(fw, pol, journeys[5].steps[0])
+		require.NoError(t, err)
+		assert.NotEmpty(t, r.Queries.Rules(), id)
+	}
+}
+
+func TestRunUnknownFramework(t *testing.T) {
+	var buf bytes.Buffer
+	err := run(&buf, "atlantis", false)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, thresholds.ErrUnknownFramework), err)
+	assert.Empty(t, buf.String())
+}
+
+func TestWrap(t *testing.T) {
+	got := wrap("one two three four", 2, 10)
+	assert.Equal(t, "one two\n  three\n  four", got)
+	assert.False(t, strings.Contains(wrap("", 2, 10), "\n"))
+}
+
+func mustPolicy(t *testing.T, id string) *referral.Policy {
+	t.Helper()
+	p, err := referral.BuiltinPolicy(id)
+	require.NoError(t, err)
+	return p
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
