@@ -1,0 +1,70 @@
+package referral_test
+
+import (
+	"testing"
+
+	"github.com/rightsupport/needs/referral"
+)
+
+// FuzzParseEnums fuzzes the text parsers of referral's enums (Consent, TransitionKind,
+// ConsentRule, Unit): never a panic; a success round-trips through MarshalText.
+func FuzzParseEnums(f *testing.F) {
+	for _, seed := range []string{
+		"given", "refused", "not-sought", // every consent token
+		"NOT-SOUGHT",                                             // case is ignored
+		"entry", "step-up", "step-down", "escalation", "closure", // every transition kind
+		"required", "seek-unless-risk", "not-applicable", // consent rules
+		"working-days", "days", "weeks", "months", // units
+		"", "given ", "ſtep-up", "\x00", // empty, trailing space, a Unicode fold, a NUL
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if c, err := referral.ParseConsent(s); err == nil {
+			roundTrip(t, c.IsValid(), c.MarshalText, func(b []byte) (bool, error) {
+				var d referral.Consent
+				err := d.UnmarshalText(b)
+				return d == c, err
+			})
+		}
+		if k, err := referral.ParseTransitionKind(s); err == nil {
+			roundTrip(t, k.IsValid(), k.MarshalText, func(b []byte) (bool, error) {
+				var d referral.TransitionKind
+				err := d.UnmarshalText(b)
+				return d == k, err
+			})
+		}
+		var r referral.ConsentRule
+		if err := r.UnmarshalText([]byte(s)); err == nil && s != "" {
+			roundTrip(t, r.IsValid(), r.MarshalText, func(b []byte) (bool, error) {
+				var d referral.ConsentRule
+				err := d.UnmarshalText(b)
+				return d == r, err
+			})
+		}
+		var u referral.Unit
+		if err := u.UnmarshalText([]byte(s)); err == nil && s != "" {
+			roundTrip(t, u.IsValid(), u.MarshalText, func(b []byte) (bool, error) {
+				var d referral.Unit
+				err := d.UnmarshalText(b)
+				return d == u, err
+			})
+		}
+	})
+}
+
+// roundTrip checks that a parsed value is valid and decodes back from its own text.
+func roundTrip(t *testing.T, valid bool, marshal func() ([]byte, error), same func([]byte) (bool, error)) {
+	t.Helper()
+	if !valid {
+		t.Fatal("a successful parse gave an invalid value")
+	}
+	b, err := marshal()
+	if err != nil {
+		t.Fatalf("MarshalText: %v", err)
+	}
+	ok, err := same(b)
+	if err != nil || !ok {
+		t.Fatalf("UnmarshalText(%q) did not give the value back: %v", b, err)
+	}
+}
