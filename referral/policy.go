@@ -48,10 +48,9 @@ type routingDoc struct {
 }
 
 type gateDoc struct {
-	Route     string          `json:"route"`
-	MinLevel  continuum.Level `json:"minLevel"`
-	Otherwise string          `json:"otherwise"`
-	Sources   []string        `json:"sources"`
+	Route    string          `json:"route"`
+	MinLevel continuum.Level `json:"minLevel"`
+	Sources  []string        `json:"sources"`
 }
 
 type consentDoc struct {
@@ -112,9 +111,9 @@ type Policy struct {
 	decision   int // index into timescales
 }
 
+// gate is a threshold gate: the route takes decided levels of min and above only.
 type gate struct {
-	min       continuum.Level
-	otherwise int
+	min continuum.Level
 }
 
 type consentInfo struct {
@@ -428,22 +427,19 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	p.gates = make(map[int]gate)
 	for i, g := range d.ThresholdGates {
 		path := "thresholdGates[" + strconv.Itoa(i) + "]"
-		r, o := routeRef(path+".route", g.Route), routeRef(path+".otherwise", g.Otherwise)
+		r := routeRef(path+".route", g.Route)
 		switch {
 		case !g.MinLevel.IsValid():
 			c.add(path+".minLevel", RuleMissingField, "a level is required")
 		case g.MinLevel == continuum.Universal:
 			c.add(path+".minLevel", RuleInvalidGate, "every decided level is at least universal: the gate would never apply")
 		}
-		if r != 0 && r == o {
-			c.add(path+".otherwise", RuleInvalidGate, "otherwise names the gated route itself")
-		}
 		if _, dup := p.gates[r-1]; dup && r != 0 {
 			c.add(path+".route", RuleInvalidGate, "the route already has a gate")
 		}
 		cite(path+".sources", g.Sources)
-		if r != 0 && o != 0 {
-			p.gates[r-1] = gate{min: g.MinLevel, otherwise: o - 1}
+		if r != 0 && g.MinLevel.IsValid() {
+			p.gates[r-1] = gate{min: g.MinLevel}
 		}
 	}
 

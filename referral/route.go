@@ -125,9 +125,9 @@ type Routing struct {
 //
 // Then the route is the policy's route for To at the decision's urgency, with the next
 // route after it (999 first, then the front door). A route with a threshold gate takes
-// only decisions at or above the gate's level; below it the referral goes to the gate's
-// other route, with a below-threshold query, and the consent rule (5) and the note are
-// those of the decided level the referral lands at. Otherwise asking for more or less than the
+// only decisions at or above the gate's level; below it the referral goes to the route
+// the policy gives the decided level, with a below-threshold query, and the consent rule
+// (5) and the note are those of the decided level it lands at. Otherwise asking for more or less than the
 // decided level is a query (above-decision, below-decision): a practitioner may know
 // more than the indicators say. DecideBy is the route's timescale (or the policy's
 // decision timescale) counted from Received.
@@ -223,11 +223,18 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		out.Queries = out.Queries.Add("consent", RuleConsentUnrecorded, continuum.Query, nil,
 			"record whether the family consented, refused, or was not asked because asking could put the child at risk")
 	}
+	if choice.route == 0 {
+		// ParsePolicy guarantees a route for every level at routine and for specialist
+		// at every urgency, and the checks above keep other urgencies at specialist.
+		return Routing{}, continuum.Findings{}.Add("to", RuleRoutingIncomplete, continuum.Error, ErrInvalidReferral,
+			fmt.Sprintf("the policy has no route for %s at %s", r.To, d.Urgency)).Err()
+	}
 	route := choice.route - 1
 	if gated {
+		landing := p.routing[d.Level][continuum.Routine].route - 1
 		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
-			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[route].Name, g.min, d.Level, p.routes[g.otherwise].Name))
-		route = g.otherwise
+			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[route].Name, g.min, d.Level, p.routes[landing].Name))
+		route = landing
 		choice.then = 0
 	} else if r.To > d.Level {
 		out.Queries = out.Queries.Add("to", RuleAboveDecision, continuum.Query, nil,
