@@ -120,3 +120,25 @@ func CheckCitations(path string, ids []string, known func(id string) bool, senti
 	}
 	return fs
 }
+
+// Checker collects the findings of one document's validation, each an [Error] wrapping
+// the same sentinel (thresholds.ErrInvalidDocument, referral.ErrInvalidPolicy). The zero
+// Checker collects findings that wrap nothing.
+type Checker struct {
+	// Findings are the findings so far.
+	Findings Findings
+	// Sentinel is the error every finding wraps.
+	Sentinel error
+}
+
+// Add records a finding.
+func (c *Checker) Add(path, rule, msg string) {
+	c.Findings = c.Findings.Add(path, rule, Error, c.Sentinel, msg)
+}
+
+// Required records a missing-field finding when value is empty or blank.
+func (c *Checker) Required(path, value string) {
+	if strings.TrimSpace(value) == "" {
+		c.Add(path, RuleMissingField, "a value is required")
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
@@ -241,21 +240,21 @@ func ParsePolicy(data []byte) (*Policy, error) {
 	if decoded.Stopped() {
 		return nil, decoded.Err()
 	}
-	c := &policyChecker{}
+	c := &policyChecker{continuum.Checker{Sentinel: ErrInvalidPolicy}}
 	hfs, eff := d.Header.Check(ErrInvalidPolicy)
-	c.fs = append(c.fs, hfs...)
+	c.Findings = append(c.Findings, hfs...)
 	p := &Policy{
 		id: d.ID, framework: d.Framework, title: d.Title, publisher: d.Publisher,
 		version: d.Version, effective: eff, notes: slices.Clone(d.Notes),
 	}
 	switch {
 	case d.Framework == "":
-		c.add("framework", RuleMissingField, "a value is required")
+		c.Add("framework", RuleMissingField, "a value is required")
 	case !frameworkIDPattern.MatchString(d.Framework):
-		c.add("framework", continuum.RuleInvalidID, "a framework id is 2 to 32 lower-case letters, digits and hyphens")
+		c.Add("framework", continuum.RuleInvalidID, "a framework id is 2 to 32 lower-case letters, digits and hyphens")
 	}
 	p.build(c, &d)
-	if all := decoded.Merge(c.fs); len(all) > 0 {
+	if all := decoded.Merge(c.Findings); len(all) > 0 {
 		return nil, all.Err()
 	}
 	sum := sha256.Sum256(data)
@@ -265,29 +264,19 @@ func ParsePolicy(data []byte) (*Policy, error) {
 
 // policyChecker collects the findings of one policy document.
 type policyChecker struct {
-	fs continuum.Findings
-}
-
-func (c *policyChecker) add(path, rule, msg string) {
-	c.fs = c.fs.Add(path, rule, continuum.Error, ErrInvalidPolicy, msg)
-}
-
-func (c *policyChecker) required(path, value string) {
-	if strings.TrimSpace(value) == "" {
-		c.add(path, RuleMissingField, "a value is required")
-	}
+	continuum.Checker
 }
 
 // localID checks a route or timescale id and that it is new.
 func (c *policyChecker) localID(path, id string, seen map[string]int) {
 	switch {
 	case id == "":
-		c.add(path, RuleMissingField, "a value is required")
+		c.Add(path, RuleMissingField, "a value is required")
 	case !localIDPattern.MatchString(id):
-		c.add(path, continuum.RuleInvalidID, "an id is 1 to 32 lower-case letters, digits and hyphens, starting with a letter")
+		c.Add(path, continuum.RuleInvalidID, "an id is 1 to 32 lower-case letters, digits and hyphens, starting with a letter")
 	default:
 		if _, dup := seen[id]; dup {
-			c.add(path, RuleDuplicateID, fmt.Sprintf("%s is already defined", id))
+			c.Add(path, RuleDuplicateID, fmt.Sprintf("%s is already defined", id))
 		}
 	}
 }
@@ -295,9 +284,9 @@ func (c *policyChecker) localID(path, id string, seen map[string]int) {
 // build fills p from d, checking every record.
 func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	if len(d.Sources) == 0 {
-		c.add("sources", RuleMissingField, "a policy registers at least one source")
+		c.Add("sources", RuleMissingField, "a policy registers at least one source")
 	}
-	c.fs = append(c.fs, continuum.CheckSources(d.Sources, nil, ErrInvalidPolicy)...)
+	c.Findings = append(c.Findings, continuum.CheckSources(d.Sources, nil, ErrInvalidPolicy)...)
 	reg := make(map[string]int, len(d.Sources))
 	for _, s := range d.Sources {
 		if _, dup := reg[s.ID]; !dup {
@@ -306,7 +295,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		}
 	}
 	cite := func(path string, ids []string) []continuum.Citation {
-		c.fs = append(c.fs, continuum.CheckCitations(path, ids, func(id string) bool { _, ok := reg[id]; return ok }, ErrInvalidPolicy)...)
+		c.Findings = append(c.Findings, continuum.CheckCitations(path, ids, func(id string) bool { _, ok := reg[id]; return ok }, ErrInvalidPolicy)...)
 		var out []continuum.Citation
 		for _, id := range ids {
 			if i, ok := reg[id]; ok && !slices.Contains(out, p.sources[i]) {
@@ -319,18 +308,18 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	// Timescales first: routes refer to them.
 	tsIndex := make(map[string]int, len(d.Timescales))
 	if len(d.Timescales) == 0 {
-		c.add("timescales", RuleMissingField, "a policy states at least its decision timescale")
+		c.Add("timescales", RuleMissingField, "a policy states at least its decision timescale")
 	}
 	for i, t := range d.Timescales {
 		path := "timescales[" + strconv.Itoa(i) + "]"
 		c.localID(path+".id", t.ID, tsIndex)
-		c.required(path+".name", t.Name)
-		c.required(path+".clockStarts", t.ClockStarts)
+		c.Required(path+".name", t.Name)
+		c.Required(path+".clockStarts", t.ClockStarts)
 		if t.Amount < 1 || t.Amount > 1000 {
-			c.add(path+".amount", RuleInvalidTimescale, "amount is a whole number from 1 to 1000")
+			c.Add(path+".amount", RuleInvalidTimescale, "amount is a whole number from 1 to 1000")
 		}
 		if !t.Unit.IsValid() {
-			c.add(path+".unit", RuleMissingField, "a unit is required")
+			c.Add(path+".unit", RuleMissingField, "a unit is required")
 		}
 		if _, dup := tsIndex[t.ID]; !dup {
 			tsIndex[t.ID] = len(p.timescales)
@@ -343,27 +332,27 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	if i, ok := tsIndex[d.DecisionTimescale]; ok {
 		p.decision = i
 	} else if d.DecisionTimescale == "" {
-		c.add("decisionTimescale", RuleMissingField, "a value is required")
+		c.Add("decisionTimescale", RuleMissingField, "a value is required")
 	} else {
-		c.add("decisionTimescale", RuleUnknownTimescale, "no timescale has this id")
+		c.Add("decisionTimescale", RuleUnknownTimescale, "no timescale has this id")
 	}
 
 	// Routes.
 	p.routeIndex = make(map[string]int, len(d.Routes))
 	if len(d.Routes) == 0 {
-		c.add("routes", RuleMissingField, "a policy has at least one route")
+		c.Add("routes", RuleMissingField, "a policy has at least one route")
 	}
 	for i, r := range d.Routes {
 		path := "routes[" + strconv.Itoa(i) + "]"
 		c.localID(path+".id", r.ID, p.routeIndex)
-		c.required(path+".name", r.Name)
-		c.required(path+".how", r.How)
+		c.Required(path+".name", r.Name)
+		c.Required(path+".how", r.How)
 		ts := p.decision
 		if r.Timescale != "" {
 			if i, ok := tsIndex[r.Timescale]; ok {
 				ts = i
 			} else {
-				c.add(path+".timescale", RuleUnknownTimescale, "no timescale has this id")
+				c.Add(path+".timescale", RuleUnknownTimescale, "no timescale has this id")
 			}
 		}
 		p.routeTimescale = append(p.routeTimescale, ts)
@@ -378,12 +367,12 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	}
 	routeRef := func(path, id string) int {
 		if id == "" {
-			c.add(path, RuleMissingField, "a route id is required")
+			c.Add(path, RuleMissingField, "a route id is required")
 			return 0
 		}
 		i, ok := p.routeIndex[id]
 		if !ok {
-			c.add(path, RuleUnknownRoute, "no route has this id")
+			c.Add(path, RuleUnknownRoute, "no route has this id")
 			return 0
 		}
 		return i + 1
@@ -394,16 +383,16 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		path := "routing[" + strconv.Itoa(i) + "]"
 		switch {
 		case !r.Level.IsValid():
-			c.add(path+".level", RuleMissingField, "a level is required")
+			c.Add(path+".level", RuleMissingField, "a level is required")
 			continue
 		case !r.Urgency.IsValid():
-			c.add(path+".urgency", RuleMissingField, "an urgency is required")
+			c.Add(path+".urgency", RuleMissingField, "an urgency is required")
 			continue
 		case r.Urgency != continuum.Routine && r.Level != continuum.Specialist:
-			c.add(path+".urgency", RuleInvalidRouting, "same-day and immediate referrals are always specialist")
+			c.Add(path+".urgency", RuleInvalidRouting, "same-day and immediate referrals are always specialist")
 			continue
 		case p.routing[r.Level][r.Urgency].route != 0:
-			c.add(path, RuleDuplicateRouting, fmt.Sprintf("%s at %s is already routed", r.Level, r.Urgency))
+			c.Add(path, RuleDuplicateRouting, fmt.Sprintf("%s at %s is already routed", r.Level, r.Urgency))
 			continue
 		}
 		choice := &p.routing[r.Level][r.Urgency]
@@ -411,14 +400,14 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		if r.Then != "" {
 			choice.then = routeRef(path+".then", r.Then)
 			if r.Then == r.Route {
-				c.add(path+".then", RuleInvalidRouting, "then names the same route")
+				c.Add(path+".then", RuleInvalidRouting, "then names the same route")
 			}
 		}
 	}
 	for l := range continuum.Levels() {
 		for u := continuum.Routine; u <= continuum.Immediate; u++ {
 			if (u == continuum.Routine || l == continuum.Specialist) && p.routing[l][u].route == 0 {
-				c.add("routing", RuleRoutingIncomplete, fmt.Sprintf("no route for %s at %s", l, u))
+				c.Add("routing", RuleRoutingIncomplete, fmt.Sprintf("no route for %s at %s", l, u))
 			}
 		}
 	}
@@ -430,12 +419,12 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		r := routeRef(path+".route", g.Route)
 		switch {
 		case !g.MinLevel.IsValid():
-			c.add(path+".minLevel", RuleMissingField, "a level is required")
+			c.Add(path+".minLevel", RuleMissingField, "a level is required")
 		case g.MinLevel == continuum.Universal:
-			c.add(path+".minLevel", RuleInvalidGate, "every decided level is at least universal: the gate would never apply")
+			c.Add(path+".minLevel", RuleInvalidGate, "every decided level is at least universal: the gate would never apply")
 		}
 		if _, dup := p.gates[r-1]; dup && r != 0 {
-			c.add(path+".route", RuleInvalidGate, "the route already has a gate")
+			c.Add(path+".route", RuleInvalidGate, "the route already has a gate")
 		}
 		cite(path+".sources", g.Sources)
 		if r != 0 && g.MinLevel.IsValid() {
@@ -448,25 +437,25 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		path := "consent[" + strconv.Itoa(i) + "]"
 		switch {
 		case !cd.Level.IsValid():
-			c.add(path+".level", RuleMissingField, "a level is required")
+			c.Add(path+".level", RuleMissingField, "a level is required")
 			continue
 		case !cd.Rule.IsValid():
-			c.add(path+".rule", RuleMissingField, "a consent rule is required")
+			c.Add(path+".rule", RuleMissingField, "a consent rule is required")
 			continue
 		case p.consent[cd.Level].rule != 0:
-			c.add(path+".level", RuleDuplicateConsent, fmt.Sprintf("%s already has a consent rule", cd.Level))
+			c.Add(path+".level", RuleDuplicateConsent, fmt.Sprintf("%s already has a consent rule", cd.Level))
 			continue
 		case (cd.Level == continuum.Additional || cd.Level == continuum.Intensive) && cd.Rule != Required:
-			c.add(path+".rule", RuleInvalidConsent, "early help is voluntary: additional and intensive need the family's consent (required)")
+			c.Add(path+".rule", RuleInvalidConsent, "early help is voluntary: additional and intensive need the family's consent (required)")
 		case cd.Level == continuum.Specialist && cd.Rule != SeekUnlessRisk:
-			c.add(path+".rule", RuleInvalidConsent, "a safeguarding referral must not wait for consent: specialist is seek-unless-risk")
+			c.Add(path+".rule", RuleInvalidConsent, "a safeguarding referral must not wait for consent: specialist is seek-unless-risk")
 		}
 		cite(path+".sources", cd.Sources)
 		p.consent[cd.Level] = consentInfo{rule: cd.Rule, note: cd.Note}
 	}
 	for l := range continuum.Levels() {
 		if p.consent[l].rule == 0 {
-			c.add("consent", RuleMissingField, fmt.Sprintf("no consent rule for %s", l))
+			c.Add("consent", RuleMissingField, fmt.Sprintf("no consent rule for %s", l))
 		}
 	}
 
@@ -476,20 +465,20 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		t := Transition{From: td.From, To: td.To}
 		switch {
 		case !td.To.IsValid():
-			c.add(path+".to", RuleMissingField, "a level is required")
+			c.Add(path+".to", RuleMissingField, "a level is required")
 			continue
 		case td.From == td.To:
-			c.add(path+".to", RuleInvalidTransition, "a move goes to another level")
+			c.Add(path+".to", RuleInvalidTransition, "a move goes to another level")
 			continue
 		case p.allowed[t.From][t.To] != 0:
-			c.add(path, RuleDuplicateTransition, fmt.Sprintf("%s is already listed", t))
+			c.Add(path, RuleDuplicateTransition, fmt.Sprintf("%s is already listed", t))
 			continue
 		}
 		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources)})
 		p.allowed[t.From][t.To] = len(p.transitions)
 	}
 	if len(d.Transitions) == 0 {
-		c.add("transitions", RuleMissingField, "a policy allows at least one transition")
+		c.Add("transitions", RuleMissingField, "a policy allows at least one transition")
 	}
 }
 

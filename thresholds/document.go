@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
@@ -74,62 +73,52 @@ var (
 
 // checker collects the findings of one document.
 type checker struct {
-	findings continuum.Findings
-}
-
-func (c *checker) add(path, rule, msg string) {
-	c.findings = c.findings.Add(path, rule, continuum.Error, ErrInvalidDocument, msg)
-}
-
-func (c *checker) required(path, value string) {
-	if strings.TrimSpace(value) == "" {
-		c.add(path, RuleMissingField, "a value is required")
-	}
+	continuum.Checker
 }
 
 // checkHeader checks the fields every document has and returns the effective date.
 func (c *checker) checkHeader(d *document) time.Time {
 	fs, eff := d.Header.Check(ErrInvalidDocument)
-	c.findings = append(c.findings, fs...)
+	c.Findings = append(c.Findings, fs...)
 	return eff
 }
 
 // checkCitations checks that a record cites at least one registered source.
 func (c *checker) checkCitations(path string, ids []string, known func(string) bool) {
-	c.findings = append(c.findings, continuum.CheckCitations(path, ids, known, ErrInvalidDocument)...)
+	c.Findings = append(c.Findings, continuum.CheckCitations(path, ids, known, ErrInvalidDocument)...)
 }
 
 // checkIndicator checks one catalogue record.
 func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string) bool) {
 	if !ind.Code.IsValid() {
-		c.add(p+".code", RuleMissingField, "a value is required")
+		c.Add(p+".code", RuleMissingField, "a value is required")
 	}
 	if !ind.Level.IsValid() {
-		c.add(p+".level", RuleMissingField, "a value is required")
+		c.Add(p+".level", RuleMissingField, "a value is required")
 	}
 	if !ind.Dimension.IsValid() {
-		c.add(p+".dimension", RuleMissingField, "a value is required")
+		c.Add(p+".dimension", RuleMissingField, "a value is required")
 	}
 	if !ind.Kind.IsValid() {
-		c.add(p+".kind", RuleMissingField, "a value is required")
+		c.Add(p+".kind", RuleMissingField, "a value is required")
 	}
-	c.required(p+".summary", ind.Summary)
+	c.Required(p+".summary", ind.Summary)
 	if ind.Kind.IsTrigger() && ind.Level.IsValid() && ind.Level != continuum.Specialist {
-		c.add(p+".level", RuleTriggerLevel, fmt.Sprintf("a %s indicator must be at specialist", ind.Kind))
+		c.Add(p+".level", RuleTriggerLevel, fmt.Sprintf("a %s indicator must be at specialist", ind.Kind))
 	}
 	if m := needCode.FindStringSubmatch(ind.Code.String()); m != nil && ind.Level.IsValid() && ind.Dimension.IsValid() {
 		if m[1] != ind.Dimension.Code() || m[2] != strconv.Itoa(ind.Level.Number()) {
-			c.add(p+".code", RuleCodeMismatch, fmt.Sprintf("code %s does not match dimension %s at level %d", ind.Code, ind.Dimension.Code(), ind.Level.Number()))
+			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("code %s does not match dimension %s at level %d", ind.Code, ind.Dimension.Code(), ind.Level.Number()))
 		}
 	}
 	for j, a := range ind.Ages {
 		if !a.IsValid() {
-			c.add(p+".ages["+strconv.Itoa(j)+"]", RuleMissingField, "an age band is required")
+			c.Add(p+".ages["+strconv.Itoa(j)+"]", RuleMissingField, "an age band is required")
 		}
 	}
 	for j, f := range ind.CINFactors {
 		if !f.IsValid() {
-			c.add(p+".cinFactors["+strconv.Itoa(j)+"]", RuleMissingField, "a CIN factor code is required")
+			c.Add(p+".cinFactors["+strconv.Itoa(j)+"]", RuleMissingField, "a CIN factor code is required")
 		}
 	}
 	c.checkCitations(p+".sources", ind.Sources, known)
@@ -142,20 +131,20 @@ func (c *checker) checkDecision(dd *decisionDoc, known func(string) bool) {
 		p := "decision.stepUp[" + strconv.Itoa(i) + "]"
 		switch {
 		case !s.Level.IsValid():
-			c.add(p+".level", RuleMissingField, "a value is required")
+			c.Add(p+".level", RuleMissingField, "a value is required")
 		case s.Level == continuum.Specialist:
-			c.add(p+".level", RuleInvalidParameter, "specialist is the highest level and cannot step up")
+			c.Add(p+".level", RuleInvalidParameter, "specialist is the highest level and cannot step up")
 		case seen[s.Level]:
-			c.add(p+".level", RuleDuplicateParameter, fmt.Sprintf("level %s already has a step-up parameter", s.Level))
+			c.Add(p+".level", RuleDuplicateParameter, fmt.Sprintf("level %s already has a step-up parameter", s.Level))
 		}
 		seen[s.Level] = true
 		if s.Needs < 2 || s.Needs > 64 {
-			c.add(p+".needs", RuleInvalidParameter, "needs is a count from 2 to 64")
+			c.Add(p+".needs", RuleInvalidParameter, "needs is a count from 2 to 64")
 		}
 		if s.Domains < 1 || s.Domains > 3 {
-			c.add(p+".domains", RuleInvalidParameter, "domains is a count of triangle sides from 1 to 3")
+			c.Add(p+".domains", RuleInvalidParameter, "domains is a count of triangle sides from 1 to 3")
 		} else if s.Domains > s.Needs && s.Needs >= 2 {
-			c.add(p+".domains", RuleInvalidParameter, "domains cannot exceed needs")
+			c.Add(p+".domains", RuleInvalidParameter, "domains cannot exceed needs")
 		}
 		c.checkCitations(p+".sources", s.Sources, known)
 	}

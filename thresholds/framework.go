@@ -171,25 +171,25 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 	if decoded.Stopped() {
 		return nil, decoded.Err()
 	}
-	c := &checker{}
+	c := &checker{continuum.Checker{Sentinel: ErrInvalidDocument}}
 	eff := c.checkHeader(&d)
 
 	var b *Framework
 	if d.Extends != "" {
 		switch bf, err := base(d.Extends); {
 		case d.Extends == d.ID:
-			c.add("extends", RuleExtendsCycle, "a framework cannot extend itself")
+			c.Add("extends", RuleExtendsCycle, "a framework cannot extend itself")
 		case err == nil:
 			b = bf
 		case isCycle(err):
-			c.add("extends", RuleExtendsCycle, "extends leads back to this framework")
+			c.Add("extends", RuleExtendsCycle, "extends leads back to this framework")
 		default:
-			c.findings = c.findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownFramework,
+			c.Findings = c.Findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownFramework,
 				fmt.Sprintf("no builtin framework is called %q", truncateID(d.Extends)))
 		}
 		if b == nil {
 			// Without its base an extension cannot be checked further.
-			return nil, decoded.Merge(c.findings).Err()
+			return nil, decoded.Merge(c.Findings).Err()
 		}
 	}
 
@@ -198,7 +198,7 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 		extends: d.Extends, effective: eff,
 	}
 	f.merge(c, &d, b)
-	if all := decoded.Merge(c.findings); len(all) > 0 {
+	if all := decoded.Merge(c.Findings); len(all) > 0 {
 		return nil, all.Err()
 	}
 	sum := sha256.New()
@@ -224,14 +224,14 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 		}
 	}
 	if len(d.Sources) == 0 && b == nil {
-		c.add("sources", RuleMissingField, "a framework registers at least one source")
+		c.Add("sources", RuleMissingField, "a framework registers at least one source")
 	}
-	c.findings = append(c.findings, continuum.CheckSources(d.Sources, func(id string) bool { return baseIDs[id] }, ErrInvalidDocument)...)
+	c.Findings = append(c.Findings, continuum.CheckSources(d.Sources, func(id string) bool { return baseIDs[id] }, ErrInvalidDocument)...)
 	for _, s := range d.Sources {
 		f.sources = append(f.sources, s.Citation())
 	}
 	if len(f.sources) > MaxSources {
-		c.add("sources", RuleTooManySources, fmt.Sprintf("the register holds %d sources; at most %d are allowed", len(f.sources), MaxSources))
+		c.Add("sources", RuleTooManySources, fmt.Sprintf("the register holds %d sources; at most %d are allowed", len(f.sources), MaxSources))
 		return
 	}
 	reg := make(map[string]int, len(f.sources))
@@ -256,7 +256,7 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 	if b != nil {
 		f.levels = b.levels
 	} else if d.Levels == nil {
-		c.add("levels", RuleMissingField, "a base framework labels all four levels")
+		c.Add("levels", RuleMissingField, "a base framework labels all four levels")
 	}
 	for l, ld := range d.Levels.byLevel() {
 		lv := continuum.Level(l)
@@ -266,7 +266,7 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 		p := "levels." + lv.String()
 		if ld == nil {
 			if b == nil && d.Levels != nil {
-				c.add(p, RuleMissingLabel, "a base framework labels all four levels")
+				c.Add(p, RuleMissingLabel, "a base framework labels all four levels")
 			}
 			continue
 		}
@@ -275,7 +275,7 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 		case ld.Label != "":
 			info.label = ld.Label
 		case b == nil:
-			c.add(p+".label", RuleMissingLabel, "a base framework labels all four levels")
+			c.Add(p+".label", RuleMissingLabel, "a base framework labels all four levels")
 		}
 		if ld.Definition != "" {
 			info.definition = ld.Definition
@@ -303,11 +303,11 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 			p := "remove[" + strconv.Itoa(i) + "]"
 			switch _, ok := b.index[code]; {
 			case !code.IsValid():
-				c.add(p, RuleMissingField, "a code is required")
+				c.Add(p, RuleMissingField, "a code is required")
 			case !ok:
-				c.add(p, RuleRemoveUnknown, fmt.Sprintf("the base has no indicator %s", code))
+				c.Add(p, RuleRemoveUnknown, fmt.Sprintf("the base has no indicator %s", code))
 			case defined[code]:
-				c.add(p, RuleRemoveConflict, fmt.Sprintf("%s is both removed and defined", code))
+				c.Add(p, RuleRemoveConflict, fmt.Sprintf("%s is both removed and defined", code))
 			}
 			removed[code] = true
 		}
@@ -323,10 +323,10 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 		}
 	} else {
 		if len(d.Remove) > 0 {
-			c.add("remove", RuleRemoveWithoutBase, "only a framework that extends another can remove indicators")
+			c.Add("remove", RuleRemoveWithoutBase, "only a framework that extends another can remove indicators")
 		}
 		if len(d.Indicators) == 0 {
-			c.add("indicators", RuleMissingField, "a base framework has at least one indicator")
+			c.Add("indicators", RuleMissingField, "a base framework has at least one indicator")
 		}
 		pos = make(map[continuum.Code]int, len(d.Indicators))
 	}
@@ -336,7 +336,7 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 		p := "indicators[" + strconv.Itoa(i) + "]"
 		c.checkIndicator(p, ind, known)
 		if first, dup := own[ind.Code]; dup && ind.Code.IsValid() {
-			c.add(p+".code", RuleDuplicateCode, fmt.Sprintf("%s is already defined at indicators[%d]", ind.Code, first))
+			c.Add(p+".code", RuleDuplicateCode, fmt.Sprintf("%s is already defined at indicators[%d]", ind.Code, first))
 			continue
 		}
 		own[ind.Code] = i
@@ -358,7 +358,7 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 		f.cites = append(f.cites, cs)
 	}
 	if len(f.inds) > MaxIndicators {
-		c.add("indicators", RuleTooManyIndicators, fmt.Sprintf("the catalogue holds %d indicators; at most %d are allowed", len(f.inds), MaxIndicators))
+		c.Add("indicators", RuleTooManyIndicators, fmt.Sprintf("the catalogue holds %d indicators; at most %d are allowed", len(f.inds), MaxIndicators))
 	}
 
 	// Decision parameters: the document's replace the base's whole.
@@ -373,7 +373,7 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 	case b != nil:
 		f.stepUp = b.stepUp
 	default:
-		c.add("decision", RuleMissingField, "a base framework states its decision parameters")
+		c.Add("decision", RuleMissingField, "a base framework states its decision parameters")
 	}
 }
 
