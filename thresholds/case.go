@@ -110,7 +110,7 @@ func (r Resolved) Has(code continuum.Code) bool {
 	return ok && r.bits.has(int(i))
 }
 
-// Codes returns the codes in r in catalogue order.
+// Codes returns the codes in r sorted by code.
 func (r Resolved) Codes() iter.Seq[continuum.Code] {
 	return func(yield func(continuum.Code) bool) {
 		if r.fw == nil {

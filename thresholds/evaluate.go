@@ -2,7 +2,6 @@ package thresholds
 
 import (
 	"encoding"
-	"slices"
 
 	"github.com/rightsupport/needs/continuum"
 )
@@ -206,57 +205,78 @@ func (o Outcome) Decision() Decision {
 	if f == nil {
 		return Decision{}
 	}
-	d := Decision{
-		Level: o.Level, Label: f.Label(o.Level), Urgency: o.Urgency,
-		Reasons: make([]Reason, 0, 3), Framework: f.Ref(),
-	}
+	// The reasons that apply, in order, before anything is allocated.
+	var parts [3]reasonPart
+	n := 0
 	if t := o.obs.and(&f.immediate); !t.empty() {
-		d.Reasons = append(d.Reasons, f.reason(ByImmediateDanger, continuum.Specialist, &t, nil))
+		parts[n] = reasonPart{rule: ByImmediateDanger, level: continuum.Specialist, inds: t}
+		n++
 	}
 	if t := o.obs.and(&f.harm); !t.empty() {
-		d.Reasons = append(d.Reasons, f.reason(BySignificantHarm, continuum.Specialist, &t, nil))
+		parts[n] = reasonPart{rule: BySignificantHarm, level: continuum.Specialist, inds: t}
+		n++
 	}
-	if o.base != 0 || len(d.Reasons) == 0 {
-		level, rule := f.needLevel(&o.obs, o.base)
-		var at set
-		var extra *sourceSet
+	if o.base != 0 || n == 0 {
+		p := &parts[n]
+		p.level, p.rule = f.needLevel(&o.obs, o.base)
 		if o.base != 0 {
-			at = o.obs.and(&f.needs[o.base])
+			p.inds = o.obs.and(&f.needs[o.base])
 		}
-		if rule == ByMultipleNeeds {
-			extra = &f.stepUp[o.base].cites
+		if p.rule == ByMultipleNeeds {
+			p.cites = f.stepUp[o.base].cites
 		}
-		d.Reasons = append(d.Reasons, f.reason(rule, level, &at, extra))
+		n++
 	}
-	if s := o.obs.and(&f.strengths); !s.empty() {
-		d.Strengths = f.codes(&s)
+	// One backing array for every reason's codes and one for its citations.
+	codes, cites := 0, 0
+	for i := range parts[:n] {
+		p := &parts[i]
+		for j := range p.inds.all() {
+			p.cites.union(&f.cites[j])
+		}
+		codes += p.inds.count()
+		cites += p.cites.count()
+	}
+	strengths := o.obs.and(&f.strengths)
+	codeBuf := make([]continuum.Code, 0, codes+strengths.count())
+	citeBuf := make([]continuum.Citation, 0, cites)
+	d := Decision{
+		Level: o.Level, Label: f.Label(o.Level), Urgency: o.Urgency,
+		Reasons: make([]Reason, n), Framework: f.Ref(),
+	}
+	for i := range parts[:n] {
+		p := &parts[i]
+		start, cstart := len(codeBuf), len(citeBuf)
+		codeBuf = f.appendCodes(codeBuf, &p.inds)
+		for j := range p.cites.all() {
+			citeBuf = append(citeBuf, f.sources[j])
+		}
+		d.Reasons[i] = Reason{
+			Rule: p.rule, Level: p.level,
+			Indicators: codeBuf[start:len(codeBuf):len(codeBuf)],
+			Citations:  citeBuf[cstart:len(citeBuf):len(citeBuf)],
+		}
+	}
+	if !strengths.empty() {
+		start := len(codeBuf)
+		codeBuf = f.appendCodes(codeBuf, &strengths)
+		d.Strengths = codeBuf[start:len(codeBuf):len(codeBuf)]
 	}
 	return d
 }
 
-// reason builds one Reason from the indicators it rests on and any citations of the
-// rule's own parameters.
-func (f *Framework) reason(rule DecisionRule, level continuum.Level, inds *set, extra *sourceSet) Reason {
-	var cites sourceSet
-	if extra != nil {
-		cites = *extra
-	}
-	for i := range inds.all() {
-		cites.union(&f.cites[i])
-	}
-	r := Reason{Rule: rule, Level: level, Indicators: f.codes(inds)}
-	for i := range cites.all() {
-		r.Citations = append(r.Citations, f.sources[i])
-	}
-	return r
+// reasonPart is a reason before its lists are built.
+type reasonPart struct {
+	rule  DecisionRule
+	level continuum.Level
+	inds  set
+	cites sourceSet
 }
 
-// codes returns the codes of a set sorted by code.
-func (f *Framework) codes(s *set) []continuum.Code {
-	codes := make([]continuum.Code, 0, s.count())
+// appendCodes appends the codes of a set, in code order (the catalogue is sorted by code).
+func (f *Framework) appendCodes(codes []continuum.Code, s *set) []continuum.Code {
 	for i := range s.all() {
 		codes = append(codes, f.inds[i].Code)
 	}
-	slices.SortFunc(codes, continuum.Code.Compare)
 	return codes
 }

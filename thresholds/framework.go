@@ -120,8 +120,7 @@ func (f *Framework) Indicator(code continuum.Code) (continuum.Indicator, bool) {
 	return f.inds[i].Clone(), true
 }
 
-// Indicators returns copies of the catalogue's indicators, in document order (a base's
-// first, then an extension's additions).
+// Indicators returns copies of the catalogue's indicators, sorted by code.
 func (f *Framework) Indicators() iter.Seq[continuum.Indicator] {
 	return func(yield func(continuum.Indicator) bool) {
 		for _, ind := range f.inds {
@@ -377,8 +376,20 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 	}
 }
 
-// compile builds the index and the bit-set masks Evaluate uses.
+// compile sorts the catalogue by code, so that every set's positions run in code order
+// and reasons need no sorting, and builds the index and the bit-set masks Evaluate uses.
 func (f *Framework) compile() {
+	order := make([]int, len(f.inds))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return f.inds[a].Code.Compare(f.inds[b].Code) })
+	inds, cites := make([]continuum.Indicator, len(f.inds)), make([]sourceSet, len(f.inds))
+	for to, from := range order {
+		inds[to], cites[to] = f.inds[from], f.cites[from]
+	}
+	f.inds, f.cites = inds, cites
+
 	f.index = make(map[continuum.Code]uint16, len(f.inds))
 	for i, ind := range f.inds {
 		f.index[ind.Code] = uint16(i)

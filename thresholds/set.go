@@ -63,6 +63,14 @@ type sourceSet [MaxSources / 64]uint64
 
 func (s *sourceSet) add(i int) { s[i>>6] |= 1 << (i & 63) }
 
+func (s *sourceSet) count() int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
 func (s *sourceSet) union(t *sourceSet) {
 	for i := range s {
 		s[i] |= t[i]
