@@ -48,21 +48,20 @@ func DecodeJSON(data []byte, v any) Findings {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return Findings{}.Add("", RuleWrongType, Error, ErrInvalidValue, "decode target must be a non-nil pointer")
 	}
-	d := decoder{dec: json.NewDecoder(bytes.NewReader(data))}
-	d.dec.UseNumber()
+	d := decoder{lex: lexer{data: data}}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return d.findings.Add("", RuleEmptyDocument, Error, ErrSyntax, "the document is empty")
 	}
 	if d.value(rv.Elem(), "", 0) {
-		if _, err := d.dec.Token(); err != io.EOF {
-			d.add("", RuleTrailingData, nil, "data follows the end of the document at byte "+strconv.FormatInt(d.dec.InputOffset(), 10))
+		if _, err := d.lex.token(); err != io.EOF {
+			d.add("", RuleTrailingData, nil, "data follows the end of the document at byte "+strconv.FormatInt(d.lex.offset(), 10))
 		}
 	}
 	return d.findings
 }
 
 type decoder struct {
-	dec      *json.Decoder
+	lex      lexer
 	findings Findings
 }
 
@@ -72,20 +71,25 @@ func (d *decoder) add(path, rule string, err error, msg string) {
 
 // token reads the next token; on a syntax error it records a finding and reports false.
 func (d *decoder) token(path string) (json.Token, bool) {
-	tok, err := d.dec.Token()
+	tok, err := d.lex.token()
 	if err != nil {
-		msg := "malformed JSON"
-		var se *json.SyntaxError
-		switch {
-		case errors.As(err, &se):
-			msg = fmt.Sprintf("malformed JSON at byte %d: %s", se.Offset, se.Error())
-		case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
-			msg = "the document ends too soon"
-		}
-		d.add(path, RuleJSONSyntax, ErrSyntax, msg)
+		d.syntax(path, err)
 		return nil, false
 	}
 	return tok, true
+}
+
+// syntax records the finding for a lexer error.
+func (d *decoder) syntax(path string, err error) {
+	msg := "malformed JSON"
+	var le *lexError
+	switch {
+	case errors.As(err, &le):
+		msg = fmt.Sprintf("malformed JSON at byte %d: %s", le.offset, le.msg)
+	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
+		msg = "the document ends too soon"
+	}
+	d.add(path, RuleJSONSyntax, ErrSyntax, msg)
 }
 
 var (
@@ -104,14 +108,16 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 	t := v.Type()
 	if t == rawMessageType || t.Kind() == reflect.Interface ||
 		(t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(jsonUnmarshalerType)) {
-		// Opaque to the strict walk: hand the value to encoding/json, which reads the
-		// whole value before decoding it, so only a syntax error stops the walk.
-		if err := d.dec.Decode(v.Addr().Interface()); err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF {
-				d.add(path, RuleJSONSyntax, ErrSyntax, "malformed JSON in this value")
-				return false
-			}
+		// Opaque to the strict walk: hand the whole value to encoding/json; only a
+		// syntax error stops the walk.
+		raw, err := d.lex.rawValue()
+		if err != nil {
+			d.syntax(path, err)
+			return false
+		}
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if err := dec.Decode(v.Addr().Interface()); err != nil {
 			d.add(path, RuleInvalidValue, err, "the value is not valid for "+t.String())
 		}
 		return true
@@ -190,7 +196,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 		if t.Kind() == reflect.Slice {
 			v.Set(reflect.MakeSlice(t, 0, 0))
 		}
-		for d.dec.More() {
+		for d.lex.more() {
 			p := path + "[" + strconv.Itoa(i) + "]"
 			if t.Kind() == reflect.Array {
 				if i >= v.Len() {
@@ -256,7 +262,7 @@ func (d *decoder) object(tok json.Token, path string, depth int, field func(key,
 		return d.skipRest(tok, path)
 	}
 	seen := make(map[string]bool)
-	for d.dec.More() {
+	for d.lex.more() {
 		kt, ok := d.token(path)
 		if !ok {
 			return false
