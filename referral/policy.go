@@ -423,12 +423,21 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		case g.MinLevel == continuum.Universal:
 			c.Add(path+".minLevel", RuleInvalidGate, "every decided level is at least universal: the gate would never apply")
 		}
+		cite(path+".sources", g.Sources)
 		if _, dup := p.gates[r-1]; dup && r != 0 {
 			c.Add(path+".route", RuleInvalidGate, "the route already has a gate")
+			continue
 		}
-		cite(path+".sources", g.Sources)
 		if r != 0 && g.MinLevel.IsValid() {
 			p.gates[r-1] = gate{min: g.MinLevel}
+			// A referral below the gate goes to its decided level's route, which must
+			// not be the gated route itself.
+			for l := continuum.Universal; l < g.MinLevel; l++ {
+				if p.routing[l][continuum.Routine].route == r {
+					c.Add(path+".route", RuleInvalidGate, fmt.Sprintf("the route is also the route for %s, below the gate: a referral the gate turns away would come back to it", l))
+					break
+				}
+			}
 		}
 	}
 

@@ -1,0 +1,94 @@
+package referral_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/referral"
+	"github.com/rightsupport/needs/thresholds"
+)
+
+func ExamplePolicy_Route() {
+	policy, err := referral.BuiltinPolicy("kent")
+	if err != nil {
+		panic(err)
+	}
+	fw, err := thresholds.Builtin(policy.FrameworkID())
+	if err != nil {
+		panic(err)
+	}
+	// Three additional needs across two sides of the triangle (child development and
+	// parenting capacity), asked at intensive with the family's consent. The codes are
+	// synthetic examples from the catalogue; a Case holds no personal data.
+	r := referral.Referral{
+		From: continuum.Additional,
+		To:   continuum.Intensive,
+		Case: thresholds.Case{Indicators: []continuum.Code{
+			continuum.MustParseCode("EDU-2-01"),
+			continuum.MustParseCode("HLT-2-01"),
+			continuum.MustParseCode("SAF-2-01"),
+		}},
+		Consent:  referral.Given,
+		Received: time.Date(2024, time.March, 8, 10, 0, 0, 0, time.UTC), // a Friday
+	}
+	routing, err := policy.Route(fw, r)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("kind:", routing.Kind)
+	fmt.Println("decision:", routing.Decision.Level, "by", routing.Decision.Rule())
+	fmt.Println("route:", routing.Route.Name)
+	fmt.Println("decide by:", routing.DecideBy.Format("Mon 2 January 2006"))
+	fmt.Println("queries:", len(routing.Queries))
+	// Output:
+	// kind: step-up
+	// decision: intensive by multiple-needs
+	// route: Kent Integrated Front Door
+	// decide by: Mon 11 March 2024
+	// queries: 0
+}
+
+func ExamplePolicy_Mermaid() {
+	fmt.Print(referral.DefaultPolicy().Mermaid())
+	// Output:
+	// flowchart LR
+	//   notknown(["Not known to services"])
+	//   universal["Universal (1)"]
+	//   additional["Additional (2)"]
+	//   intensive["Intensive (3)"]
+	//   specialist["Specialist (4)"]
+	//   notknown -->|entry| universal
+	//   notknown -->|entry| additional
+	//   notknown -->|entry| intensive
+	//   notknown -->|entry| specialist
+	//   universal -->|step-up| additional
+	//   universal -->|step-up| intensive
+	//   universal -->|escalation| specialist
+	//   additional -->|step-up| intensive
+	//   additional -->|escalation| specialist
+	//   intensive -->|escalation| specialist
+	//   specialist -->|step-down| intensive
+	//   specialist -->|step-down| additional
+	//   intensive -->|step-down| additional
+	//   specialist -->|closure| universal
+	//   intensive -->|closure| universal
+	//   additional -->|closure| universal
+}
+
+func ExampleAddWorkingDays() {
+	// Day 0 is the day the clock starts; day 1 is the next working day.
+	for _, received := range []time.Time{
+		time.Date(2022, time.June, 1, 9, 0, 0, 0, time.UTC),      // Platinum Jubilee: 2 and 3 June
+		time.Date(2023, time.May, 5, 17, 0, 0, 0, time.UTC),      // a Friday; the coronation Monday
+		time.Date(2024, time.December, 24, 9, 0, 0, 0, time.UTC), // Christmas Eve
+	} {
+		due := referral.AddWorkingDays(received, 1)
+		fmt.Println(received.Format("Mon 2 Jan 2006 15:04"), "→", due.Format("Mon 2 Jan 2006 15:04"))
+	}
+	// Output:
+	// Wed 1 Jun 2022 09:00 → Mon 6 Jun 2022 09:00
+	// Fri 5 May 2023 17:00 → Tue 9 May 2023 17:00
+	// Tue 24 Dec 2024 09:00 → Fri 27 Dec 2024 09:00
+}
