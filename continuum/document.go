@@ -26,7 +26,8 @@ var (
 )
 
 // Header is the part every framework and policy document opens with. Documents embed it;
-// [DecodeJSON] reads its fields as if they were the document's own.
+// [DecodeJSON] reads its fields as if they were the document's own. The zero Header is
+// empty, and Check reports each required field missing.
 type Header struct {
 	Schema        string `json:"$schema"`       // ignored: lets an editor find the JSON Schema
 	ID            string `json:"id"`            // lower-case token, 2 to 32 characters
@@ -63,7 +64,8 @@ func (h *Header) Check(sentinel error) (Findings, time.Time) {
 	return fs, eff
 }
 
-// Source is an entry of a document's source register as documents write it.
+// Source is an entry of a document's source register as documents write it. The zero
+// Source is empty, which CheckSources reports.
 type Source struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`

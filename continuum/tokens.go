@@ -7,7 +7,8 @@ import "strings"
 // Every enum of this module encodes this way; other packages build theirs with
 // [NewTokens] so that all of them behave alike.
 //
-// A Tokens is immutable after NewTokens and safe for concurrent use.
+// The zero Tokens knows no values (every Parse fails, every value is out of range); use
+// NewTokens. A Tokens is immutable after NewTokens and safe for concurrent use.
 type Tokens[T ~uint8] struct{ e enumTokens }
 
 // NewTokens returns the encoding of an enum named typ ("transition kind") whose value i

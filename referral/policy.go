@@ -121,6 +121,7 @@ type consentInfo struct {
 }
 
 // TransitionRule is a move a policy allows, with what it needs in words and its sources.
+// The zero TransitionRule allows nothing.
 type TransitionRule struct {
 	Transition Transition           `json:"transition"`
 	Note       string               `json:"note"`

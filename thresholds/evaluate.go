@@ -54,7 +54,7 @@ func (r DecisionRule) MarshalText() ([]byte, error) { return ruleTokens.AppendTe
 func (r *DecisionRule) UnmarshalText(text []byte) error { return ruleTokens.UnmarshalText(text, r) }
 
 // Ref identifies the exact framework a decision was made under, so that any decision
-// can be reproduced and audited later.
+// can be reproduced and audited later. The zero Ref identifies no framework.
 type Ref struct {
 	ID      string `json:"id"`
 	Version string `json:"version"`
@@ -63,7 +63,8 @@ type Ref struct {
 
 // Reason is one rule that applied to a case: the rule, the level it supports, the
 // observed indicators it rests on (sorted by code) and the sources behind them and behind
-// the rule's parameters.
+// the rule's parameters. The zero Reason names no rule. A Reason shares no memory with its
+// framework.
 type Reason struct {
 	Rule       DecisionRule         `json:"rule"`
 	Level      continuum.Level      `json:"level"`

@@ -7,7 +7,8 @@ import (
 )
 
 // Change is one case of a corpus that two frameworks decide differently, or that one of
-// them cannot decide (a code the other's catalogue lacks).
+// them cannot decide (a code the other's catalogue lacks). The zero Change is the first
+// case with nothing decided.
 type Change struct {
 	// Index is the case's position in the corpus.
 	Index int `json:"index"`
@@ -17,7 +18,8 @@ type Change struct {
 	BeforeErr, AfterErr error `json:"-"`
 }
 
-// Summary is the gist of a decision: level, urgency and deciding rule.
+// Summary is the gist of a decision: level, urgency and deciding rule. The zero Summary
+// is "not decided".
 type Summary struct {
 	Level   continuum.Level   `json:"level"`
 	Urgency continuum.Urgency `json:"urgency"`
@@ -26,7 +28,8 @@ type Summary struct {
 
 // Impact summarises how a change of framework (a new version, or a council's own
 // framework against the base) changes the decisions on a corpus of cases, so that a
-// safeguarding lead can see a change's effect before adopting it.
+// safeguarding lead can see a change's effect before adopting it. The zero Impact is an
+// empty comparison.
 type Impact struct {
 	// Cases is the number of cases compared.
 	Cases int `json:"cases"`

@@ -21,7 +21,7 @@ import (
 	"github.com/rightsupport/needs/thresholds/thresholdstest"
 )
 
-// File is a referral conformance-case file.
+// File is a referral conformance-case file. The zero File has no cases.
 //
 //	{
 //	  "description": "what the cases cover",
@@ -39,7 +39,8 @@ type File struct {
 	Cases       []Case `json:"cases"`
 }
 
-// Case is one referral conformance case.
+// Case is one referral conformance case. The zero Case has no name (LoadCases rejects
+// it).
 type Case struct {
 	Name       string           `json:"name"`
 	Reason     string           `json:"reason,omitempty"`
@@ -54,7 +55,8 @@ type Case struct {
 }
 
 // Want is the expected routing, or, when Errors is not empty, the expected blocking
-// findings (path and rule, sorted).
+// findings (path and rule, sorted). The zero Want expects the zero Routing, which no
+// routing gives.
 type Want struct {
 	Level    continuum.Level              `json:"level,omitzero"`
 	Urgency  continuum.Urgency            `json:"urgency,omitzero"`
@@ -86,7 +88,7 @@ func LoadCases(fsys fs.FS, patterns ...string) ([]Case, error) {
 	return thresholdstest.Load(fsys, func(c Case) string { return c.Name }, patterns...)
 }
 
-// Lookup finds the policy and framework a case names.
+// Lookup finds the policy and framework a case names. A nil Lookup cannot be called.
 type Lookup func(policyID, frameworkID string) (*referral.Policy, *thresholds.Framework, error)
 
 // Builtins looks cases up among the builtin policies and frameworks.

@@ -13,7 +13,8 @@ import (
 	"github.com/rightsupport/needs/thresholds"
 )
 
-// File is a conformance-case file: language-neutral JSON any system can run.
+// File is a conformance-case file: language-neutral JSON any system can run. The zero
+// File has no cases (LoadCases rejects such a file).
 //
 //	{
 //	  "description": "what the cases cover",
@@ -31,7 +32,8 @@ type File struct {
 }
 
 // Case is one threshold conformance case: a framework, the observed indicator codes and
-// the expected decision, or the expected findings when the case must fail.
+// the expected decision, or the expected findings when the case must fail. The zero Case
+// has no name (LoadCases rejects it).
 type Case struct {
 	// Name identifies the case; unique across the files loaded together.
 	Name string `json:"name"`
@@ -47,7 +49,7 @@ type Case struct {
 
 // Want is the expected result of a case: a decision's level, urgency, the rules of its
 // reasons in order and its strengths; or, when Errors is not empty, the findings of a
-// failed evaluation.
+// failed evaluation. The zero Want expects the zero Decision, which no evaluation gives.
 type Want struct {
 	Level     continuum.Level           `json:"level,omitzero"`
 	Urgency   continuum.Urgency         `json:"urgency,omitzero"`
@@ -56,7 +58,8 @@ type Want struct {
 	Errors    []WantFinding             `json:"errors,omitempty"`
 }
 
-// WantFinding is an expected finding: its path and rule code.
+// WantFinding is an expected finding: its path and rule code. The zero WantFinding
+// matches a finding with no path and no rule.
 type WantFinding struct {
 	Path string `json:"path"`
 	Rule string `json:"rule"`
