@@ -134,6 +134,52 @@ type Routing struct {
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
+	fs := p.check(fw, r)
+	var d thresholds.Decision
+	if fw != nil {
+		var err error
+		if d, err = fw.Evaluate(r.Case); err != nil {
+			fs = append(fs, prefixed("case.", err)...)
+		}
+	}
+	t := Transition{From: r.From, To: r.To}
+	var dest destination
+	if r.To.IsValid() {
+		bad := func(path, rule, msg string) {
+			fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
+		}
+		if d.Urgency.IsValid() {
+			dest = p.destination(r.To, d)
+			switch {
+			case d.Urgency != continuum.Routine && r.To < continuum.Specialist:
+				bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
+			case dest.route < 0:
+				// ParsePolicy rules this out; never index a missing route.
+				bad("to", RuleRoutingIncomplete, fmt.Sprintf("the policy has no route for %s at %s", r.To, d.Urgency))
+			}
+		} else {
+			dest.landing = r.To // undecided: check consent against the level asked for
+		}
+		if dest.rule = p.consent[dest.landing].rule; dest.rule == Required && r.Consent != Given {
+			msg := fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", dest.landing, r.Consent)
+			if dest.gated {
+				msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
+					p.routes[dest.asked].Name, dest.gate.min, d.Level, r.Consent)
+			}
+			bad("consent", RuleConsentRequired, msg)
+		}
+		if t.Kind().IsValid() && !p.Allows(t) {
+			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
+		}
+	}
+	if len(fs) > 0 {
+		return Routing{}, fs.Err()
+	}
+	return p.answer(r, t, d, dest), nil
+}
+
+// check reports the problems of the referral itself (rules 1 and 2 of Route).
+func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings {
 	var fs continuum.Findings
 	bad := func(path, rule, msg string) {
 		fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
@@ -162,101 +208,67 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	if r.Received.IsZero() {
 		bad("received", RuleMissingReceived, "the date the referral was received is required")
 	}
+	return fs
+}
 
-	var d thresholds.Decision
-	decided := false
-	if fw != nil {
-		var err error
-		if d, err = fw.Evaluate(r.Case); err != nil {
-			fs = append(fs, prefixed("case.", err)...)
-		} else {
-			decided = true
-		}
-	}
-	t := Transition{From: r.From, To: r.To}
-	var rule ConsentRule
-	var choice struct{ route, then int }
-	var g gate
-	gated := false
-	if r.To.IsValid() {
-		if decided && d.Urgency != continuum.Routine && r.To < continuum.Specialist {
-			bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
-		}
-		// A threshold gate sends a referral below its level to another route, where the
-		// consent rule of the decided level applies (Kent's front door sends level 1-2
-		// needs to early help, which is voluntary).
-		landing := r.To
-		if decided {
-			choice = p.routing[r.To][d.Urgency]
-			if g, gated = p.gates[choice.route-1]; gated && d.Level < g.min {
-				landing = d.Level
-			} else {
-				gated = false
-			}
-		}
-		rule = p.consent[landing].rule
-		if rule == Required && r.Consent != Given {
-			msg := fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", landing, r.Consent)
-			if gated {
-				msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
-					p.routes[choice.route-1].Name, g.min, d.Level, r.Consent)
-			}
-			bad("consent", RuleConsentRequired, msg)
-		}
-		if t.Kind().IsValid() && !p.Allows(t) {
-			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
-		}
-	}
-	if len(fs) > 0 {
-		return Routing{}, fs.Err()
-	}
+// destination is where a decided referral goes: the route asked for, and where it ends up.
+type destination struct {
+	asked   int             // index of the route for the level asked for; -1 for none
+	route   int             // index of the route the referral goes to; -1 for none
+	then    int             // index of the route after it; -1 for none
+	gate    gate            // the asked route's threshold gate, when gated
+	gated   bool            // the gate turned the referral away to its decided level's route
+	landing continuum.Level // the level whose consent rule and note apply
+	rule    ConsentRule     // the consent rule of landing
+}
 
-	out := Routing{Decision: d, Transition: t, Kind: t.Kind(), Consent: rule}
-	noted := t
-	if gated {
-		noted.To = d.Level // the move that actually happens
+// destination works out where a referral asked for at to goes, given the decision. A
+// route with a threshold gate turns away decisions below its level: they go to the route
+// the policy gives the decided level, and that level's consent rule applies (Kent's
+// front door sends level 1-2 needs to early help, which is voluntary).
+func (p *Policy) destination(to continuum.Level, d thresholds.Decision) destination {
+	choice := p.routing[to][d.Urgency]
+	dest := destination{asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
+	if g, ok := p.gates[dest.asked]; ok && dest.asked >= 0 && d.Level < g.min {
+		dest.gate, dest.gated, dest.landing = g, true, d.Level
+		dest.route, dest.then = p.routing[d.Level][continuum.Routine].route-1, -1
 	}
+	return dest
+}
+
+// answer builds the Routing of a referral that passed every check.
+func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest destination) Routing {
+	out := Routing{Decision: d, Transition: t, Kind: t.Kind(), Consent: dest.rule}
+	noted := Transition{From: t.From, To: dest.landing} // the move that actually happens
 	if i := p.allowed[noted.From][noted.To]; i != 0 {
 		out.Note = p.transitions[i-1].Note
 	}
-	if rule == SeekUnlessRisk && r.Consent == 0 {
+	if dest.rule == SeekUnlessRisk && r.Consent == 0 {
 		out.Queries = out.Queries.Add("consent", RuleConsentUnrecorded, continuum.Query, nil,
 			"record whether the family consented, refused, or was not asked because asking could put the child at risk")
 	}
-	if choice.route == 0 {
-		// ParsePolicy guarantees a route for every level at routine and for specialist
-		// at every urgency, and the checks above keep other urgencies at specialist.
-		return Routing{}, continuum.Findings{}.Add("to", RuleRoutingIncomplete, continuum.Error, ErrInvalidReferral,
-			fmt.Sprintf("the policy has no route for %s at %s", r.To, d.Urgency)).Err()
-	}
-	route := choice.route - 1
-	if gated {
-		landing := p.routing[d.Level][continuum.Routine].route - 1
+	switch {
+	case dest.gated:
 		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
-			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[route].Name, g.min, d.Level, p.routes[landing].Name))
-		route = landing
-		choice.then = 0
-	} else if r.To > d.Level {
+			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[dest.asked].Name, dest.gate.min, d.Level, p.routes[dest.route].Name))
+	case r.To > d.Level:
 		out.Queries = out.Queries.Add("to", RuleAboveDecision, continuum.Query, nil,
 			fmt.Sprintf("asked for %s; the indicators suggest %s: record the professional judgement behind the difference", r.To, d.Level))
-	} else if r.To < d.Level {
+	case r.To < d.Level:
 		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
 			fmt.Sprintf("asked for %s; the indicators suggest %s: check the level asked for", r.To, d.Level))
 	}
-	out.Route = p.routes[route].clone()
-	if choice.then != 0 {
-		out.Then = p.routes[choice.then-1].clone()
-	}
-	// The decision is made on the "then" route when there is one: 999 decides nothing,
-	// the front door after it does.
-	decidedOn := route
-	if choice.then != 0 {
-		decidedOn = choice.then - 1
+	out.Route = p.routes[dest.route].clone()
+	decidedOn := dest.route
+	if dest.then >= 0 {
+		// 999 decides nothing; the route after it does.
+		out.Then = p.routes[dest.then].clone()
+		decidedOn = dest.then
 	}
 	out.Timescale = p.timescales[p.routeTimescale[decidedOn]]
 	out.Timescale.Citations = slices.Clone(out.Timescale.Citations)
 	out.DecideBy = out.Timescale.Deadline(r.Received)
-	return out, nil
+	return out
 }
 
 // prefixed returns the findings of err with prefix added to their paths; any other error
