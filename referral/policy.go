@@ -162,7 +162,8 @@ func (p *Policy) Notes() iter.Seq[string] { return slices.Values(p.notes) }
 func (p *Policy) Routes() iter.Seq[Route] {
 	return func(yield func(Route) bool) {
 		for _, r := range p.routes {
-			if !yield(r.clone()) {
+			r.Services, r.Citations = slices.Clone(r.Services), slices.Clone(r.Citations)
+			if !yield(r) {
 				return
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 	"time"
 
@@ -34,12 +33,6 @@ type Route struct {
 	Timescale string `json:"timescale,omitempty"`
 	// Citations are the sources of the route.
 	Citations []continuum.Citation `json:"citations,omitempty"`
-}
-
-func (r Route) clone() Route {
-	r.Services = slices.Clone(r.Services)
-	r.Citations = slices.Clone(r.Citations)
-	return r
 }
 
 // Referral is a request to move a child to a level of need: the input record of
@@ -258,17 +251,37 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
 			fmt.Sprintf("asked for %s; the indicators suggest %s: check the level asked for", r.To, d.Level))
 	}
-	out.Route = p.routes[dest.route].clone()
+	out.Route = p.routes[dest.route]
 	decidedOn := dest.route
 	if dest.then >= 0 {
 		// 999 decides nothing; the route after it does.
-		out.Then = p.routes[dest.then].clone()
+		out.Then = p.routes[dest.then]
 		decidedOn = dest.then
 	}
 	out.Timescale = p.timescales[p.routeTimescale[decidedOn]]
-	out.Timescale.Citations = slices.Clone(out.Timescale.Citations)
 	out.DecideBy = out.Timescale.Deadline(r.Received)
+
+	// The Routing shares no memory with the policy: its lists are copied, into one
+	// array of citations and one of services.
+	cites := make([]continuum.Citation, 0, len(out.Route.Citations)+len(out.Then.Citations)+len(out.Timescale.Citations))
+	services := make([]string, 0, len(out.Route.Services)+len(out.Then.Services))
+	out.Route.Citations, cites = copyInto(cites, out.Route.Citations)
+	out.Then.Citations, cites = copyInto(cites, out.Then.Citations)
+	out.Timescale.Citations, _ = copyInto(cites, out.Timescale.Citations)
+	out.Route.Services, services = copyInto(services, out.Route.Services)
+	out.Then.Services, _ = copyInto(services, out.Then.Services)
 	return out
+}
+
+// copyInto appends src to buf, which has room for it, and returns the copy as a window of
+// buf whose capacity ends with it (nil for an empty src), and buf.
+func copyInto[T any](buf, src []T) (window, rest []T) {
+	if len(src) == 0 {
+		return nil, buf
+	}
+	start := len(buf)
+	buf = append(buf, src...)
+	return buf[start:len(buf):len(buf)], buf
 }
 
 // prefixed returns the findings of err with prefix added to their paths; any other error
