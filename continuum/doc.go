@@ -49,9 +49,16 @@
 // Findings never carry personal data. [DecodeJSON] decodes a document strictly and
 // reports its structural problems the same way.
 //
+// # Documents
+//
+// Framework and policy documents share their opening ([Header]), their source register
+// ([Source], [CheckSources], [CheckCitations]) and the way their validators collect
+// findings ([Checker]), so that both kinds of document are checked the same way.
+//
 // # Text encodings
 //
 // Every enum encodes as a stable lower-case or code token ("intensive", "same-day",
 // "HLT"), so JSON shows words, never numbers. The zero value encodes as empty text and
-// decodes from it. Tokens are a wire format and are never renamed.
+// decodes from it. Tokens are a wire format and are never renamed. Other packages build
+// their enums' encodings with [NewTokens], so every enum of the module behaves alike.
 package continuum
