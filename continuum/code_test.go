@@ -82,7 +82,7 @@ func TestParseCode(t *testing.T) {
 		{"unicode_inside", "A\u00c5B", false, "ASCII only"},
 		{"fullwidth", "\uff21\uff22", false, "full-width letters are not ASCII"},
 		{"nul", "AB\x00", false, "no control characters"},
-		{"person", "Jane Doe", false, "a synthetic name"},
+		{"person", "Sample Free Text", false, "a synthetic name"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,7 +131,7 @@ func TestParseCodeExhaustive(t *testing.T) {
 }
 
 func TestParseCodeErrorIsPrivate(t *testing.T) {
-	for _, in := range []string{"Jane Doe", "JANE DOE", "JANEDOE-BORN-2015-01-02X9"} {
+	for _, in := range []string{"Sample Free Text", "JANE DOE", "JANEDOE-BORN-2015-01-02X9"} {
 		_, err := continuum.ParseCode(in)
 		require.Error(t, err)
 		assert.ErrorIs(t, err, continuum.ErrSyntax)
@@ -237,7 +237,7 @@ func TestCodeText(t *testing.T) {
 			{"A--B", "double hyphen"},
 			{"AB-", "trailing hyphen"},
 			{" AB", "leading space"},
-			{"Jane Doe", "a synthetic name"},
+			{"Sample Free Text", "a synthetic name"},
 			{strings.Repeat("A", 25), "too long"},
 		},
 		badErr:  continuum.ErrSyntax,

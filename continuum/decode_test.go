@@ -247,12 +247,12 @@ func TestDecodeJSONFindings(t *testing.T) {
 
 func TestDecodeJSONBadLevelUnwraps(t *testing.T) {
 	var got testDoc
-	fs := continuum.DecodeJSON([]byte(`{"levels": ["Jane Doe"]}`), &got)
+	fs := continuum.DecodeJSON([]byte(`{"levels": ["Sample Free Text"]}`), &got)
 	require.Len(t, fs, 1)
 	assert.Equal(t, continuum.RuleInvalidValue, fs[0].Rule)
 	assert.Equal(t, "levels[0]", fs[0].Path)
 	assert.ErrorIs(t, fs.Err(), continuum.ErrUnknownToken)
-	assert.NotContains(t, fs.Error(), "Jane Doe", "the bad value is not repeated")
+	assert.NotContains(t, fs.Error(), "Sample Free Text", "the bad value is not repeated")
 	assert.NotContains(t, fs.Error(), "continuum: level: continuum:", "the message drops the package prefix")
 }
 
@@ -297,16 +297,16 @@ func TestDecodeJSONCollectsAll(t *testing.T) {
 }
 
 func TestDecodeJSONPrivateKeys(t *testing.T) {
-	const name = "Jane Doe"
+	const name = "Sample Free Text"
 	tests := []struct {
 		name string
 		in   string
 		want []finding
 	}{
-		{"top", `{"Jane Doe": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
-		{"nested", `{"a": {"Jane Doe": "x"}}`, []finding{{"a[?]", continuum.RuleUnknownField}}},
-		{"map_key", `{"codes": {"Jane Doe": "bad code"}}`, []finding{{"codes[?]", continuum.RuleInvalidValue}}},
-		{"duplicate", `{"Jane Doe": 1, "Jane Doe": 2}`, []finding{{"[?]", continuum.RuleDuplicateKey}, {"[?]", continuum.RuleUnknownField}}},
+		{"top", `{"Sample Free Text": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
+		{"nested", `{"a": {"Sample Free Text": "x"}}`, []finding{{"a[?]", continuum.RuleUnknownField}}},
+		{"map_key", `{"codes": {"Sample Free Text": "bad code"}}`, []finding{{"codes[?]", continuum.RuleInvalidValue}}},
+		{"duplicate", `{"Sample Free Text": 1, "Sample Free Text": 2}`, []finding{{"[?]", continuum.RuleDuplicateKey}, {"[?]", continuum.RuleUnknownField}}},
 		{"empty_key", `{"": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
 		{"dotted_key", `{"a.b": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
 		{"long_key", `{"` + strings.Repeat("k", 41) + `": 1}`, []finding{{"[?]", continuum.RuleUnknownField}}},
@@ -320,15 +320,15 @@ func TestDecodeJSONPrivateKeys(t *testing.T) {
 			}
 			for _, f := range fs {
 				assert.NotContains(t, f.Error(), name)
-				assert.NotContains(t, f.Path, "Jane")
-				assert.NotContains(t, f.Msg, "Jane")
+				assert.NotContains(t, f.Path, "Sample")
+				assert.NotContains(t, f.Msg, "Sample")
 			}
-			assert.NotContains(t, fs.Error(), "Jane")
+			assert.NotContains(t, fs.Error(), "Sample")
 		})
 	}
 	t.Run("map_value_kept", func(t *testing.T) {
 		var got testDoc
-		fs := continuum.DecodeJSON([]byte(`{"codes": {"Jane Doe": "AB"}}`), &got)
+		fs := continuum.DecodeJSON([]byte(`{"codes": {"Sample Free Text": "AB"}}`), &got)
 		require.Empty(t, fs)
 		assert.Equal(t, continuum.MustParseCode("AB"), got.Codes[name], "a non-plain key is a fine key; only its path is hidden")
 	})
@@ -456,7 +456,7 @@ func TestDecodeJSONRoundTrip(t *testing.T) {
 		Small:     -7,
 		Enabled:   true,
 		Levels:    []continuum.Level{continuum.Specialist, 0},
-		Codes:     map[string]continuum.Code{"": continuum.MustParseCode("AB"), "Jane Doe": {}},
+		Codes:     map[string]continuum.Code{"": continuum.MustParseCode("AB"), "Sample Free Text": {}},
 		A:         &testInner{Level: continuum.Intensive},
 		Dimension: continuum.CommunityResources,
 		Items:     []testItem{{}},
@@ -532,19 +532,19 @@ func TestDecodeJSONSyntaxErrorInOpaqueValue(t *testing.T) {
 
 // Regression test (the bug is fixed): for a field whose type implements encoding.TextUnmarshaler but is not one of
 // this package's (netip.Addr, *time.Time), the finding's Msg is the type's own error
-// text, which repeats the input: "ParseAddr(\"Jane Doe\"): unable to parse IP" and
-// "parsing time \"Jane Doe\" as ...". DecodeJSON documents "Messages repeat no string
-// values from the input". Input: {"addr": "Jane Doe"}. Expected: a message without
-// "Jane Doe"; got one that contains it.
+// text, which repeats the input: "ParseAddr(\"Sample Free Text\"): unable to parse IP" and
+// "parsing time \"Sample Free Text\" as ...". DecodeJSON documents "Messages repeat no string
+// values from the input". Input: {"addr": "Sample Free Text"}. Expected: a message without
+// "Sample Free Text"; got one that contains it.
 // Source: decode.go, decoder.valueFrom, d.add(path, RuleInvalidValue, err, errorText(err)).
 func TestDecodeJSONForeignTextErrorIsPrivate(t *testing.T) {
-	for _, in := range []string{`{"addr": "Jane Doe"}`, `{"maybe": "Jane Doe"}`} {
+	for _, in := range []string{`{"addr": "Sample Free Text"}`, `{"maybe": "Sample Free Text"}`} {
 		t.Run(ident(in), func(t *testing.T) {
 			var got foreignDoc
 			fs := continuum.DecodeJSON([]byte(in), &got)
 			require.Len(t, fs, 1)
 			assert.Equal(t, continuum.RuleInvalidValue, fs[0].Rule)
-			assert.NotContains(t, fs.Error(), "Jane Doe", "the message repeats the input")
+			assert.NotContains(t, fs.Error(), "Sample Free Text", "the message repeats the input")
 		})
 	}
 }

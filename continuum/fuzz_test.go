@@ -124,19 +124,19 @@ func checkUnmarshal[T interface {
 func isValid[T interface{ IsValid() bool }](v T) bool { return v.IsValid() }
 
 func FuzzParseLevel(f *testing.F) {
-	f.Add("intensive")       // a canonical token
-	f.Add("SPECIALIST")      // case is ignored
-	f.Add("1")               // the numeric form, lowest
-	f.Add("4")               // the numeric form, highest
-	f.Add("0")               // just below the numbers
-	f.Add("5")               // just above the numbers
-	f.Add("")                // empty: an error for Parse
-	f.Add(" universal")      // white space is not trimmed
-	f.Add("not-assessed")    // the zero Level's String
-	f.Add("level(9)")        // an out-of-range String
-	f.Add("\u017fpecialist") // Unicode case folding (long s)
-	f.Add("\xff")            // invalid UTF-8
-	f.Add("Jane Doe")        // free text a caller passed by mistake
+	f.Add("intensive")        // a canonical token
+	f.Add("SPECIALIST")       // case is ignored
+	f.Add("1")                // the numeric form, lowest
+	f.Add("4")                // the numeric form, highest
+	f.Add("0")                // just below the numbers
+	f.Add("5")                // just above the numbers
+	f.Add("")                 // empty: an error for Parse
+	f.Add(" universal")       // white space is not trimmed
+	f.Add("not-assessed")     // the zero Level's String
+	f.Add("level(9)")         // an out-of-range String
+	f.Add("\u017fpecialist")  // Unicode case folding (long s)
+	f.Add("\xff")             // invalid UTF-8
+	f.Add("Sample Free Text") // free text a caller passed by mistake
 	f.Fuzz(func(t *testing.T, s string) {
 		checkEnumParse(t, s, continuum.ParseLevel, true)
 	})
@@ -471,7 +471,7 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add([]byte(`{"a":{"b":1}}`))                                  // an unknown nested field
 	f.Add([]byte(`{"items":[{},{},{},{"code":"AB","code":"CD"}]}`)) // a duplicate key in an element
 	f.Add([]byte(`{"count":"3"}`))                                  // wrong type
-	f.Add([]byte(`{"levels":["Jane Doe"]}`))                        // a bad token
+	f.Add([]byte(`{"levels":["Sample Free Text"]}`))                // a bad token
 	f.Add([]byte(`{}{}`))                                           // trailing data
 	f.Add([]byte(`{} x`))                                           // trailing garbage
 	f.Add([]byte(`{"name":}`))                                      // a syntax error
@@ -479,7 +479,7 @@ func FuzzDecodeJSON(f *testing.F) {
 	f.Add([]byte(`{"count":null}`))                                 // null for a non-pointer
 	f.Add([]byte(`{"a":null}`))                                     // null for a pointer
 	f.Add([]byte(`{"small":128}`))                                  // int8 overflow
-	f.Add([]byte(`{"Jane Doe":1}`))                                 // a key that is not a plain name
+	f.Add([]byte(`{"Sample Free Text":1}`))                         // a key that is not a plain name
 	f.Add([]byte(deep("[", "]", 100)))                              // deep nesting
 	f.Add([]byte(`{"x":` + deep(`{"x":`, `}`, 70) + `1}`))          // deep nesting in a skipped value
 	f.Add([]byte(`{"name":"\ud800\u00e9\xff"}`))                    // a lone surrogate, an escape, invalid UTF-8

@@ -46,7 +46,7 @@ func TestTokens(t *testing.T) {
 		})
 	}
 
-	_, err := moveTokens.Parse("Jane Doe")
+	_, err := moveTokens.Parse("Sample Free Text")
 	require.Error(t, err)
 	assert.Equal(t, "continuum: move: unknown token (want step-up, step-down, closure)", err.Error())
 }

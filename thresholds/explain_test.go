@@ -95,7 +95,7 @@ func TestExplainContent(t *testing.T) {
 	for _, fw := range evAllFrameworks(t) {
 		for _, tc := range exCases(fw.ID()) {
 			t.Run(fw.ID()+"/"+tc.name, func(t *testing.T) {
-				const ref = "Case-REF-7731 Jane Example"
+				const ref = "Case-REF-7731 Sample Text"
 				d, err := fw.Evaluate(thresholds.Case{Indicators: evCodes(tc.codes...), Ref: ref})
 				require.NoError(t, err)
 				text, err := fw.Explain(d)
@@ -106,7 +106,7 @@ func TestExplainContent(t *testing.T) {
 				assert.Equal(t, d.Urgency == continuum.Immediate, strings.Contains(text, "999"),
 					"999 appears exactly when the urgency is immediate (urgency %s)", d.Urgency)
 				assert.NotContains(t, text, ref, "Explain holds no caller reference")
-				assert.NotContains(t, text, "Jane")
+				assert.NotContains(t, text, "Sample")
 				assert.Contains(t, text, fw.Version())
 				for _, r := range d.Reasons {
 					for _, code := range r.Indicators {
