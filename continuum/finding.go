@@ -160,6 +160,26 @@ func (fs Findings) Err() error {
 	return fs
 }
 
+// Within returns copies of the findings with their paths placed under the field name
+// prefix, for a validator that checks a part of a larger input: under "case", the path
+// "indicators[2]" becomes "case.indicators[2]" and "" becomes "case". fs is unchanged.
+func (fs Findings) Within(prefix string) Findings {
+	out := make(Findings, len(fs))
+	for i, f := range fs {
+		g := *f
+		switch {
+		case g.Path == "":
+			g.Path = prefix
+		case g.Path[0] == '[':
+			g.Path = prefix + g.Path
+		default:
+			g.Path = prefix + "." + g.Path
+		}
+		out[i] = &g
+	}
+	return out
+}
+
 // HasErrors reports whether any finding has Severity Error.
 func (fs Findings) HasErrors() bool {
 	return slices.ContainsFunc(fs, func(f *Finding) bool { return f.Severity != Query })

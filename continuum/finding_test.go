@@ -249,3 +249,19 @@ func TestFindingJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"path":"to","rule":"r","severity":"query","message":"m"}`, string(b), "Err is not encoded")
 }
+
+func TestFindingsWithin(t *testing.T) {
+	fs := continuum.Findings{}.
+		Add("indicators[2]", "unknown-indicator", continuum.Error, nil, "m").
+		Add("", "missing-field", continuum.Error, nil, "m").
+		Add("[0]", "wrong-type", continuum.Query, nil, "m")
+	got := fs.Within("case")
+	var paths []string
+	for _, f := range got {
+		paths = append(paths, f.Path)
+	}
+	assert.Equal(t, []string{"case.indicators[2]", "case", "case[0]"}, paths)
+	assert.Equal(t, "indicators[2]", fs[0].Path, "the receiver's findings are unchanged")
+	assert.Equal(t, continuum.Query, got[2].Severity, "everything but the path is kept")
+	assert.Empty(t, continuum.Findings(nil).Within("case"))
+}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
@@ -132,7 +131,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	if fw != nil {
 		var err error
 		if d, err = fw.Evaluate(r.Case); err != nil {
-			fs = append(fs, prefixed("case.", err)...)
+			fs = append(fs, caseFindings(err)...)
 		}
 	}
 	t := Transition{From: r.From, To: r.To}
@@ -284,18 +283,12 @@ func copyInto[T any](buf, src []T) (window, rest []T) {
 	return buf[start:len(buf):len(buf)], buf
 }
 
-// prefixed returns the findings of err with prefix added to their paths; any other error
-// becomes one finding.
-func prefixed(prefix string, err error) continuum.Findings {
+// caseFindings returns the findings of a failed evaluation placed under "case"; an error
+// that is not Findings becomes one finding.
+func caseFindings(err error) continuum.Findings {
 	var fs continuum.Findings
 	if !errors.As(err, &fs) {
-		return continuum.Findings{}.Add(strings.TrimSuffix(prefix, "."), RuleUndecidable, continuum.Error, err, "the case cannot be decided")
+		return continuum.Findings{}.Add("case", RuleUndecidable, continuum.Error, err, "the case cannot be decided")
 	}
-	out := make(continuum.Findings, len(fs))
-	for i, f := range fs {
-		g := *f
-		g.Path = prefix + f.Path
-		out[i] = &g
-	}
-	return out
+	return fs.Within("case")
 }

@@ -123,7 +123,7 @@ func decisions(w http.ResponseWriter, r *http.Request) {
 	}
 	d, err := fw.Evaluate(req.Case)
 	if err != nil {
-		unprocessable(w, "the case cannot be decided", "case.", err)
+		unprocessable(w, "the case cannot be decided", "case", err)
 		return
 	}
 	if text, ok := explanation(w, fw, d); ok {
@@ -249,13 +249,10 @@ func unprocessable(w http.ResponseWriter, msg, prefix string, err error) {
 		writeError(w, http.StatusUnprocessableEntity, msg, nil)
 		return
 	}
-	out := make(continuum.Findings, len(fs))
-	for i, f := range fs.Sorted() {
-		g := *f
-		g.Path = prefix + g.Path
-		out[i] = &g
+	if prefix != "" {
+		fs = fs.Within(prefix)
 	}
-	writeError(w, http.StatusUnprocessableEntity, msg, out)
+	writeError(w, http.StatusUnprocessableEntity, msg, fs)
 }
 
 // errorResponse is the body of every error.
