@@ -46,19 +46,14 @@
 // Every validator in this module reports all the problems it finds as [Findings]: each
 // [Finding] has a path into the input ("indicators[12].level"), a stable rule code, a
 // [Severity] (an [Error] blocks, a [Query] asks a practitioner to look) and a message.
-// Findings never carry personal data. [DecodeJSON] decodes a document strictly and
-// reports its structural problems the same way.
-//
-// # Documents
-//
-// Framework and policy documents share their opening ([Header]), their source register
-// ([Source], [CheckSources], [CheckCitations]) and the way their validators collect
-// findings ([Checker]), so that both kinds of document are checked the same way.
+// Findings never carry personal data.
 //
 // # Text encodings
 //
 // Every enum encodes as a stable lower-case or code token ("intensive", "same-day",
 // "HLT"), so JSON shows words, never numbers. The zero value encodes as empty text and
-// decodes from it. Tokens are a wire format and are never renamed. Other packages build
-// their enums' encodings with [NewTokens], so every enum of the module behaves alike.
+// decodes from it. Tokens are a wire format and are never renamed. Every enum of the module
+// (those of thresholds and referral too) follows one convention: String, IsValid, a
+// Parse function, MarshalText, AppendText, UnmarshalText, a plain-English Label, and an
+// iterator over every valid value.
 package continuum

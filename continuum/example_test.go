@@ -98,20 +98,3 @@ func ExampleFindings_Err() {
 	// 	indicators[1]: bad-code: continuum: code: syntax error: length 1, want 2 to 24 characters
 	// 	indicators[3]: bad-code: continuum: code: syntax error: two hyphens together at position 3
 }
-
-func ExampleDecodeJSON() {
-	type referral struct {
-		To    continuum.Level  `json:"to"`
-		Codes []continuum.Code `json:"codes"`
-	}
-	var r referral
-	fs := continuum.DecodeJSON([]byte(`{"to": "extreme", "codes": ["HLT-2-01"], "name": "…"}`), &r)
-	for _, f := range fs.Sorted() {
-		fmt.Println(f)
-	}
-	fmt.Println(errors.Is(fs.Err(), continuum.ErrUnknownToken), r.Codes)
-	// Output:
-	// name: unknown-field: the format has no such field
-	// to: invalid-value: level: unknown token (want universal, additional, intensive, specialist or 1 to 4)
-	// true [HLT-2-01]
-}

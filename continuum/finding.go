@@ -246,3 +246,23 @@ func digitRun(s string) (run, rest string) {
 	}
 	return s[:i], s[i:]
 }
+
+// Merge returns fs followed by the findings of more whose path has no finding in fs yet.
+// Validators use it to add their semantic findings to the document decoder's structural ones
+// without reporting a value twice (a wrong-type level is not also a missing level).
+func (fs Findings) Merge(more Findings) Findings {
+	if len(fs) == 0 {
+		return more
+	}
+	seen := make(map[string]bool, len(fs))
+	for _, f := range fs {
+		seen[f.Path] = true
+	}
+	out := slices.Clone(fs)
+	for _, f := range more {
+		if !seen[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -3,7 +3,7 @@ package referral
 import (
 	"encoding"
 
-	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // Consent is the family's position on a referral, as the referrer records it.
@@ -25,7 +25,10 @@ const (
 	NotSought
 )
 
-var consentTokens = continuum.NewTokens[Consent]("consent", "not-recorded", "given", "refused", "not-sought")
+var consentTokens = document.NewTokens[Consent]("consent", "not-recorded",
+	document.Value{Token: "given", Label: "Consent given"},
+	document.Value{Token: "refused", Label: "Consent refused"},
+	document.Value{Token: "not-sought", Label: "Consent not sought: seeking it could put the child at risk"})
 
 var (
 	_ encoding.TextMarshaler   = Consent(0)
@@ -65,7 +68,10 @@ const (
 	NotApplicable
 )
 
-var consentRuleTokens = continuum.NewTokens[ConsentRule]("consent rule", "no-consent-rule", "required", "seek-unless-risk", "not-applicable")
+var consentRuleTokens = document.NewTokens[ConsentRule]("consent rule", "no-consent-rule",
+	document.Value{Token: "required", Label: "Consent required"},
+	document.Value{Token: "seek-unless-risk", Label: "Seek consent unless that could put the child at risk"},
+	document.Value{Token: "not-applicable", Label: "No consent needed"})
 
 var (
 	_ encoding.TextMarshaler   = ConsentRule(0)

@@ -3,7 +3,7 @@ package referral
 import (
 	"errors"
 
-	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // ErrInvalidPolicy reports a policy document that breaks a rule of the format; each
@@ -25,10 +25,10 @@ var ErrUnknownTimescale = errors.New("referral: unknown timescale")
 
 // Rule codes of the findings ParsePolicy and Route report. They are stable: systems and
 // conformance cases match on them. The document rules shared with framework documents
-// (continuum.RuleMissingField, continuum.RuleUnknownSource, …) apply too.
+// (document.RuleMissingField, document.RuleUnknownSource, …) apply too.
 const (
 	// ParsePolicy.
-	RuleMissingField        = continuum.RuleMissingField
+	RuleMissingField        = document.RuleMissingField
 	RuleDuplicateID         = "duplicate-id"         // two routes or timescales share an id
 	RuleUnknownRoute        = "unknown-route"        // a route id that no route defines
 	RuleUnknownTimescale    = "unknown-timescale"    // a timescale id that no timescale defines

@@ -11,21 +11,22 @@ import (
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // policyDoc is the JSON shape of a policy document (policies/README.md).
 type policyDoc struct {
-	continuum.Header
-	Framework         string             `json:"framework"`
-	Sources           []continuum.Source `json:"sources"`
-	Routes            []routeDoc         `json:"routes"`
-	Routing           []routingDoc       `json:"routing"`
-	ThresholdGates    []gateDoc          `json:"thresholdGates"`
-	Consent           []consentDoc       `json:"consent"`
-	Transitions       []transitionDoc    `json:"transitions"`
-	DecisionTimescale string             `json:"decisionTimescale"`
-	Timescales        []timescaleDoc     `json:"timescales"`
-	Notes             []string           `json:"notes"`
+	document.Header
+	Framework         string            `json:"framework"`
+	Sources           []document.Source `json:"sources"`
+	Routes            []routeDoc        `json:"routes"`
+	Routing           []routingDoc      `json:"routing"`
+	ThresholdGates    []gateDoc         `json:"thresholdGates"`
+	Consent           []consentDoc      `json:"consent"`
+	Transitions       []transitionDoc   `json:"transitions"`
+	DecisionTimescale string            `json:"decisionTimescale"`
+	Timescales        []timescaleDoc    `json:"timescales"`
+	Notes             []string          `json:"notes"`
 }
 
 type routeDoc struct {
@@ -238,11 +239,11 @@ func (p *Policy) Deadline(id string, start time.Time) (time.Time, error) {
 // refuses to route with any other.
 func ParsePolicy(data []byte) (*Policy, error) {
 	var d policyDoc
-	decoded := continuum.DecodeJSON(data, &d)
-	if decoded.Stopped() {
+	decoded := document.Decode(data, &d)
+	if document.Stopped(decoded) {
 		return nil, decoded.Err()
 	}
-	c := &policyChecker{continuum.Checker{Sentinel: ErrInvalidPolicy}}
+	c := &policyChecker{document.Checker{Sentinel: ErrInvalidPolicy}}
 	hfs, eff := d.Header.Check(ErrInvalidPolicy)
 	c.Findings = append(c.Findings, hfs...)
 	p := &Policy{
@@ -253,7 +254,7 @@ func ParsePolicy(data []byte) (*Policy, error) {
 	case d.Framework == "":
 		c.Add("framework", RuleMissingField, "a value is required")
 	case !frameworkIDPattern.MatchString(d.Framework):
-		c.Add("framework", continuum.RuleInvalidID, "a framework id is 2 to 32 lower-case letters, digits and hyphens")
+		c.Add("framework", document.RuleInvalidID, "a framework id is 2 to 32 lower-case letters, digits and hyphens")
 	}
 	p.build(c, &d)
 	if all := decoded.Merge(c.Findings); len(all) > 0 {
@@ -266,7 +267,7 @@ func ParsePolicy(data []byte) (*Policy, error) {
 
 // policyChecker collects the findings of one policy document.
 type policyChecker struct {
-	continuum.Checker
+	document.Checker
 }
 
 // localID checks a route or timescale id and that it is new.
@@ -275,7 +276,7 @@ func (c *policyChecker) localID(path, id string, seen map[string]int) {
 	case id == "":
 		c.Add(path, RuleMissingField, "a value is required")
 	case !localIDPattern.MatchString(id):
-		c.Add(path, continuum.RuleInvalidID, "an id is 1 to 32 lower-case letters, digits and hyphens, starting with a letter")
+		c.Add(path, document.RuleInvalidID, "an id is 1 to 32 lower-case letters, digits and hyphens, starting with a letter")
 	default:
 		if _, dup := seen[id]; dup {
 			c.Add(path, RuleDuplicateID, fmt.Sprintf("%s is already defined", id))
@@ -288,7 +289,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	if len(d.Sources) == 0 {
 		c.Add("sources", RuleMissingField, "a policy registers at least one source")
 	}
-	c.Findings = append(c.Findings, continuum.CheckSources(d.Sources, nil, ErrInvalidPolicy)...)
+	c.Findings = append(c.Findings, document.CheckSources(d.Sources, nil, ErrInvalidPolicy)...)
 	reg := make(map[string]int, len(d.Sources))
 	for _, s := range d.Sources {
 		if _, dup := reg[s.ID]; !dup {
@@ -297,7 +298,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		}
 	}
 	cite := func(path string, ids []string) []continuum.Citation {
-		c.Findings = append(c.Findings, continuum.CheckCitations(path, ids, func(id string) bool { _, ok := reg[id]; return ok }, ErrInvalidPolicy)...)
+		c.Findings = append(c.Findings, document.CheckCitations(path, ids, func(id string) bool { _, ok := reg[id]; return ok }, ErrInvalidPolicy)...)
 		var out []continuum.Citation
 		for _, id := range ids {
 			if i, ok := reg[id]; ok && !slices.Contains(out, p.sources[i]) {

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 	"github.com/rightsupport/needs/referral"
 	"github.com/rightsupport/needs/thresholds"
 )
@@ -206,9 +207,9 @@ func TestParsePolicyMinimal(t *testing.T) {
 }
 
 func TestParsePolicyFindings(t *testing.T) {
-	structural := []string{continuum.RuleUnknownField, continuum.RuleDuplicateKey, continuum.RuleWrongType,
-		continuum.RuleInvalidValue, continuum.RuleTrailingData, continuum.RuleJSONSyntax, continuum.RuleEmptyDocument,
-		continuum.RuleTooDeep}
+	structural := []string{document.RuleUnknownField, document.RuleDuplicateKey, document.RuleWrongType,
+		document.RuleInvalidValue, document.RuleTrailingData, document.RuleJSONSyntax, document.RuleEmptyDocument,
+		document.RuleTooDeep}
 	tests := []struct {
 		name   string
 		edit   func(d map[string]any) // applied to minimal.json, or
@@ -404,7 +405,7 @@ func TestParsePolicyFindings(t *testing.T) {
 		{name: "wrong_type_amount", edit: func(d map[string]any) { polItem(d, "timescales", 0)["amount"] = "one" },
 			want: []string{"timescales[0].amount wrong-type"}, reason: "an amount is a number"},
 		{name: "wrong_type_routes", edit: func(d map[string]any) { d["routes"] = map[string]any{} },
-			rules:  []string{continuum.RuleWrongType, referral.RuleRoutingIncomplete, referral.RuleUnknownRoute},
+			rules:  []string{document.RuleWrongType, referral.RuleRoutingIncomplete, referral.RuleUnknownRoute},
 			reason: "routes is an array; with no routes every routing entry names an unknown route"},
 		{name: "invalid_value_unit", edit: func(d map[string]any) { polItem(d, "timescales", 0)["unit"] = "fortnights" },
 			want: []string{"timescales[0].unit invalid-value"}, reason: "units are working-days, days, weeks, months"},
@@ -415,14 +416,14 @@ func TestParsePolicyFindings(t *testing.T) {
 		{name: "trailing_data", raw: func(t *testing.T) []byte { return append(polMinimal(t), "{}"...) },
 			want: []string{" trailing-data"}, reason: "one document per file"},
 		{name: "json_syntax", raw: func(t *testing.T) []byte { m := polMinimal(t); return m[:len(m)/2] },
-			rules: []string{continuum.RuleJSONSyntax}, reason: "a truncated document stops at the syntax error"},
+			rules: []string{document.RuleJSONSyntax}, reason: "a truncated document stops at the syntax error"},
 		{name: "json_syntax_garbage", raw: func(*testing.T) []byte { return []byte("{\"id\": minimal}") },
-			rules: []string{continuum.RuleJSONSyntax}, reason: "not JSON"},
+			rules: []string{document.RuleJSONSyntax}, reason: "not JSON"},
 		{name: "empty_document", raw: func(*testing.T) []byte { return []byte(" \n") },
 			want: []string{" empty-document"}, reason: "nothing to parse"},
 		{name: "too_deep", raw: func(*testing.T) []byte {
 			return []byte(`{"notes": [` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `]}`)
-		}, rules: []string{continuum.RuleTooDeep, continuum.RuleWrongType}, reason: "hostile nesting stops decoding"},
+		}, rules: []string{document.RuleTooDeep, document.RuleWrongType}, reason: "hostile nesting stops decoding"},
 
 		// Every problem at once.
 		{name: "many_at_once", edit: func(d map[string]any) {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // Unit is the unit a timescale counts in.
@@ -24,7 +25,11 @@ const (
 	Months
 )
 
-var unitTokens = continuum.NewTokens[Unit]("unit", "no-unit", "working-days", "days", "weeks", "months")
+var unitTokens = document.NewTokens[Unit]("unit", "no-unit",
+	document.Value{Token: "working-days", Label: "Working days"},
+	document.Value{Token: "days", Label: "Calendar days"},
+	document.Value{Token: "weeks", Label: "Weeks"},
+	document.Value{Token: "months", Label: "Months"})
 
 var (
 	_ encoding.TextMarshaler   = Unit(0)

@@ -4,6 +4,7 @@ import (
 	"encoding"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // TransitionKind is the kind of a move between levels; it follows from the levels.
@@ -26,8 +27,12 @@ const (
 	Closure
 )
 
-var kindTokens = continuum.NewTokens[TransitionKind]("transition kind", "not-a-move",
-	"entry", "step-up", "step-down", "escalation", "closure")
+var kindTokens = document.NewTokens[TransitionKind]("transition kind", "not-a-move",
+	document.Value{Token: "entry", Label: "Entry"},
+	document.Value{Token: "step-up", Label: "Step up"},
+	document.Value{Token: "step-down", Label: "Step down"},
+	document.Value{Token: "escalation", Label: "Escalation"},
+	document.Value{Token: "closure", Label: "Closure"})
 
 var (
 	_ encoding.TextMarshaler   = TransitionKind(0)

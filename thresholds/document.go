@@ -7,18 +7,19 @@ import (
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // document is the JSON shape of a framework document (frameworks/README.md).
-type document struct {
-	continuum.Header
-	Extends    string             `json:"extends"`
-	Levels     *levelsDoc         `json:"levels"`
-	Sources    []continuum.Source `json:"sources"`
-	Indicators []indicatorDoc     `json:"indicators"`
-	Remove     []continuum.Code   `json:"remove"`
-	Decision   *decisionDoc       `json:"decision"`
-	Notes      []string           `json:"notes"`
+type frameworkDoc struct {
+	document.Header
+	Extends    string            `json:"extends"`
+	Levels     *levelsDoc        `json:"levels"`
+	Sources    []document.Source `json:"sources"`
+	Indicators []indicatorDoc    `json:"indicators"`
+	Remove     []continuum.Code  `json:"remove"`
+	Decision   *decisionDoc      `json:"decision"`
+	Notes      []string          `json:"notes"`
 }
 
 type levelsDoc struct {
@@ -73,11 +74,11 @@ var (
 
 // checker collects the findings of one document.
 type checker struct {
-	continuum.Checker
+	document.Checker
 }
 
 // checkHeader checks the fields every document has and returns the effective date.
-func (c *checker) checkHeader(d *document) time.Time {
+func (c *checker) checkHeader(d *frameworkDoc) time.Time {
 	fs, eff := d.Header.Check(ErrInvalidDocument)
 	c.Findings = append(c.Findings, fs...)
 	return eff
@@ -85,7 +86,7 @@ func (c *checker) checkHeader(d *document) time.Time {
 
 // checkCitations checks that a record cites at least one registered source.
 func (c *checker) checkCitations(path string, ids []string, known func(string) bool) {
-	c.Findings = append(c.Findings, continuum.CheckCitations(path, ids, known, ErrInvalidDocument)...)
+	c.Findings = append(c.Findings, document.CheckCitations(path, ids, known, ErrInvalidDocument)...)
 }
 
 // checkIndicator checks one catalogue record.

@@ -3,7 +3,7 @@ package thresholds
 import (
 	"errors"
 
-	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // ErrUnknownIndicator reports an indicator code that is not in the framework's catalogue.
@@ -27,29 +27,29 @@ var ErrForeignCase = errors.New("thresholds: case resolved by another framework"
 var ErrForeignDecision = errors.New("thresholds: decision made under another framework")
 
 // Rule codes of the findings Parse and Evaluate report. They are stable: systems and
-// conformance cases match on them. The structural rules of continuum.DecodeJSON
-// (continuum.RuleUnknownField and the rest) apply too.
+// conformance cases match on them. The structural rules of document.Decode
+// (document.RuleUnknownField and the rest) apply too.
 const (
-	RuleMissingField       = continuum.RuleMissingField    // a required field is absent or empty
-	RuleInvalidID          = continuum.RuleInvalidID       // an id breaks its grammar
-	RuleInvalidDate        = continuum.RuleInvalidDate     // a date is not YYYY-MM-DD
-	RuleInvalidURL         = continuum.RuleInvalidURL      // a source URL is not an absolute https URL
-	RuleDuplicateSource    = continuum.RuleDuplicateSource // a source id is registered twice
-	RuleUnknownSource      = continuum.RuleUnknownSource   // a citation names a source not in the register
-	RuleMissingCitation    = continuum.RuleMissingCitation // a record cites no source
-	RuleDuplicateCode      = "duplicate-code"              // an indicator code appears twice
-	RuleTriggerLevel       = "trigger-not-specialist"      // a trigger is not at Specialist
-	RuleCodeMismatch       = "code-mismatch"               // a DIM-L-NN code disagrees with its dimension or level
-	RuleInvalidParameter   = "invalid-parameter"           // a decision parameter is out of range
-	RuleDuplicateParameter = "duplicate-parameter"         // a level has two step-up parameters
-	RuleMissingLabel       = "missing-label"               // a base framework leaves a level unlabelled
-	RuleUnknownBase        = "unknown-base"                // extends names no builtin framework
-	RuleExtendsCycle       = "extends-cycle"               // extends leads back to the framework itself
-	RuleRemoveUnknown      = "remove-unknown"              // remove names a code the base does not have
-	RuleRemoveWithoutBase  = "remove-without-base"         // remove is used in a framework that extends nothing
-	RuleRemoveConflict     = "remove-conflict"             // a code is both removed and defined
-	RuleTooManyIndicators  = "too-many-indicators"         // the catalogue exceeds MaxIndicators
-	RuleTooManySources     = "too-many-sources"            // the register exceeds MaxSources
-	RuleUnknownIndicator   = "unknown-indicator"           // a case names a code not in the catalogue
-	RuleInvalidCode        = "invalid-code"                // a case holds the zero Code
+	RuleMissingField       = document.RuleMissingField    // a required field is absent or empty
+	RuleInvalidID          = document.RuleInvalidID       // an id breaks its grammar
+	RuleInvalidDate        = document.RuleInvalidDate     // a date is not YYYY-MM-DD
+	RuleInvalidURL         = document.RuleInvalidURL      // a source URL is not an absolute https URL
+	RuleDuplicateSource    = document.RuleDuplicateSource // a source id is registered twice
+	RuleUnknownSource      = document.RuleUnknownSource   // a citation names a source not in the register
+	RuleMissingCitation    = document.RuleMissingCitation // a record cites no source
+	RuleDuplicateCode      = "duplicate-code"             // an indicator code appears twice
+	RuleTriggerLevel       = "trigger-not-specialist"     // a trigger is not at Specialist
+	RuleCodeMismatch       = "code-mismatch"              // a DIM-L-NN code disagrees with its dimension or level
+	RuleInvalidParameter   = "invalid-parameter"          // a decision parameter is out of range
+	RuleDuplicateParameter = "duplicate-parameter"        // a level has two step-up parameters
+	RuleMissingLabel       = "missing-label"              // a base framework leaves a level unlabelled
+	RuleUnknownBase        = "unknown-base"               // extends names no builtin framework
+	RuleExtendsCycle       = "extends-cycle"              // extends leads back to the framework itself
+	RuleRemoveUnknown      = "remove-unknown"             // remove names a code the base does not have
+	RuleRemoveWithoutBase  = "remove-without-base"        // remove is used in a framework that extends nothing
+	RuleRemoveConflict     = "remove-conflict"            // a code is both removed and defined
+	RuleTooManyIndicators  = "too-many-indicators"        // the catalogue exceeds MaxIndicators
+	RuleTooManySources     = "too-many-sources"           // the register exceeds MaxSources
+	RuleUnknownIndicator   = "unknown-indicator"          // a case names a code not in the catalogue
+	RuleInvalidCode        = "invalid-code"               // a case holds the zero Code
 )

@@ -4,6 +4,7 @@ import (
 	"encoding"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // DecisionRule names the rule of the decision semantics that produced a [Reason]. Its
@@ -29,8 +30,12 @@ const (
 	ByNoNeeds
 )
 
-var ruleTokens = continuum.NewTokens[DecisionRule]("rule", "no-rule",
-	"immediate-danger", "significant-harm", "multiple-needs", "highest-need", "no-needs")
+var ruleTokens = document.NewTokens[DecisionRule]("rule", "no-rule",
+	document.Value{Token: "immediate-danger", Label: "Immediate danger"},
+	document.Value{Token: "significant-harm", Label: "Significant harm"},
+	document.Value{Token: "multiple-needs", Label: "Multiple needs"},
+	document.Value{Token: "highest-need", Label: "Highest need"},
+	document.Value{Token: "no-needs", Label: "No needs"})
 
 var (
 	_ encoding.TextMarshaler   = DecisionRule(0)

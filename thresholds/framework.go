@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // Catalogue and register bounds. A framework's compiled tables are fixed-size bit sets,
@@ -165,12 +166,12 @@ func Parse(data []byte) (*Framework, error) {
 
 // parse parses a document, resolving "extends" with base.
 func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, error) {
-	var d document
-	decoded := continuum.DecodeJSON(data, &d)
-	if decoded.Stopped() {
+	var d frameworkDoc
+	decoded := document.Decode(data, &d)
+	if document.Stopped(decoded) {
 		return nil, decoded.Err()
 	}
-	c := &checker{continuum.Checker{Sentinel: ErrInvalidDocument}}
+	c := &checker{document.Checker{Sentinel: ErrInvalidDocument}}
 	eff := c.checkHeader(&d)
 
 	var b *Framework
@@ -212,7 +213,7 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 
 // merge fills f from the document d on top of base b (nil for a base framework),
 // checking as it goes.
-func (f *Framework) merge(c *checker, d *document, b *Framework) {
+func (f *Framework) merge(c *checker, d *frameworkDoc, b *Framework) {
 	// The source register: the base's, then the document's own.
 	baseIDs := make(map[string]bool)
 	if b != nil {
@@ -225,7 +226,7 @@ func (f *Framework) merge(c *checker, d *document, b *Framework) {
 	if len(d.Sources) == 0 && b == nil {
 		c.Add("sources", RuleMissingField, "a framework registers at least one source")
 	}
-	c.Findings = append(c.Findings, continuum.CheckSources(d.Sources, func(id string) bool { return baseIDs[id] }, ErrInvalidDocument)...)
+	c.Findings = append(c.Findings, document.CheckSources(d.Sources, func(id string) bool { return baseIDs[id] }, ErrInvalidDocument)...)
 	for _, s := range d.Sources {
 		f.sources = append(f.sources, s.Citation())
 	}

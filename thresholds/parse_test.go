@@ -160,7 +160,7 @@ func TestParseReportsFindings(t *testing.T) {
 		want   []string
 		is     error // every finding wraps it, when set
 	}{
-		// Structural rules of continuum.DecodeJSON.
+		// Structural rules of document.Decode.
 		{
 			name:   "unknown_field_top_level",
 			reason: "the format is strict: a key it does not define is an error",

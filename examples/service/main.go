@@ -1,7 +1,7 @@
 // Command service is a small JSON web service over the library, built with the standard
 // library only. It demonstrates how a council system puts the library behind an API:
 // the builtin frameworks and policies are loaded once and shared by every request; each
-// request body is size-limited and decoded strictly with [continuum.DecodeJSON]; problems
+// request body is size-limited and decoded strictly with [document.Decode]; problems
 // come back as findings with paths and stable rule codes; and nothing about a case is
 // ever logged.
 //

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 	"github.com/rightsupport/needs/referral"
 	"github.com/rightsupport/needs/thresholds"
 )
@@ -200,14 +201,14 @@ func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 		writeError(w, http.StatusBadRequest, "the body could not be read", nil)
 		return false
 	}
-	fs := continuum.DecodeJSON(body, v)
-	if framework := frameworkOf(v); !fs.Stopped() && framework == "" {
-		fs = fs.Merge(continuum.Findings{}.Add("framework", continuum.RuleMissingField, continuum.Error, nil,
+	fs := document.Decode(body, v)
+	if framework := frameworkOf(v); !document.Stopped(fs) && framework == "" {
+		fs = fs.Merge(continuum.Findings{}.Add("framework", document.RuleMissingField, continuum.Error, nil,
 			"name the framework: england, kent or durham"))
 	}
 	if len(fs) > 0 {
 		msg := "the body is not a valid request: see the findings"
-		if fs.Stopped() {
+		if document.Stopped(fs) {
 			msg = "the body is not well-formed JSON"
 		}
 		writeError(w, http.StatusBadRequest, msg, fs)

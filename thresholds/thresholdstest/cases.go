@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 	"github.com/rightsupport/needs/thresholds"
 )
 
@@ -132,7 +133,7 @@ func Load[C any](fsys fs.FS, name func(C) string, patterns ...string) ([]C, erro
 			Description string `json:"description"`
 			Cases       []C    `json:"cases"`
 		}
-		if fs := continuum.DecodeJSON(data, &f); len(fs) > 0 {
+		if fs := document.Decode(data, &f); len(fs) > 0 {
 			return nil, fmt.Errorf("thresholdstest: %s: %w", file, fs.Err())
 		}
 		if len(f.Cases) == 0 {

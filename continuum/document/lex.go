@@ -1,4 +1,4 @@
-package continuum
+package document
 
 import (
 	"encoding/json"

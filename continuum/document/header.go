@@ -1,4 +1,4 @@
-package continuum
+package document
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rightsupport/needs/continuum"
 )
 
 // Rule codes of the checks documents share (framework and policy documents alike). They
@@ -39,9 +41,9 @@ type Header struct {
 
 // Check checks the header and returns its findings, each wrapping sentinel, and the
 // effective date (zero when it is missing or malformed).
-func (h *Header) Check(sentinel error) (Findings, time.Time) {
-	var fs Findings
-	add := func(path, rule, msg string) { fs = fs.Add(path, rule, Error, sentinel, msg) }
+func (h *Header) Check(sentinel error) (continuum.Findings, time.Time) {
+	var fs continuum.Findings
+	add := func(path, rule, msg string) { fs = fs.Add(path, rule, continuum.Error, sentinel, msg) }
 	switch {
 	case h.ID == "":
 		add("id", RuleMissingField, "a value is required")
@@ -72,15 +74,17 @@ type Source struct {
 	URL   string `json:"url"`
 }
 
-// Citation returns the source as a [Citation].
-func (s Source) Citation() Citation { return Citation{Source: s.ID, Title: s.Title, URL: s.URL} }
+// Citation returns the source as a [continuum.Citation].
+func (s Source) Citation() continuum.Citation {
+	return continuum.Citation{Source: s.ID, Title: s.Title, URL: s.URL}
+}
 
 // CheckSources checks a source register at path "sources": every entry has a
 // well-formed, unique id (not one of taken, a base document's), a title and an absolute
-// https URL. Findings wrap sentinel.
-func CheckSources(srcs []Source, taken func(id string) bool, sentinel error) Findings {
-	var fs Findings
-	add := func(path, rule, msg string) { fs = fs.Add(path, rule, Error, sentinel, msg) }
+// https URL. continuum.Findings wrap sentinel.
+func CheckSources(srcs []Source, taken func(id string) bool, sentinel error) continuum.Findings {
+	var fs continuum.Findings
+	add := func(path, rule, msg string) { fs = fs.Add(path, rule, continuum.Error, sentinel, msg) }
 	seen := make(map[string]bool, len(srcs))
 	for i, s := range srcs {
 		p := "sources[" + strconv.Itoa(i) + "]"
@@ -106,18 +110,18 @@ func CheckSources(srcs []Source, taken func(id string) bool, sentinel error) Fin
 }
 
 // CheckCitations checks that the record at path cites at least one source and only
-// sources known to its register. Findings wrap sentinel.
-func CheckCitations(path string, ids []string, known func(id string) bool, sentinel error) Findings {
-	var fs Findings
+// sources known to its register. continuum.Findings wrap sentinel.
+func CheckCitations(path string, ids []string, known func(id string) bool, sentinel error) continuum.Findings {
+	var fs continuum.Findings
 	if len(ids) == 0 {
-		return fs.Add(path, RuleMissingCitation, Error, sentinel, "a record cites at least one source")
+		return fs.Add(path, RuleMissingCitation, continuum.Error, sentinel, "a record cites at least one source")
 	}
 	for j, id := range ids {
 		if !known(id) {
 			if len(id) > 32 {
 				id = id[:32] + "…"
 			}
-			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, Error, sentinel, fmt.Sprintf("source %q is not in the register", id))
+			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, continuum.Error, sentinel, fmt.Sprintf("source %q is not in the register", id))
 		}
 	}
 	return fs
@@ -128,14 +132,14 @@ func CheckCitations(path string, ids []string, known func(id string) bool, senti
 // Checker collects findings that wrap nothing.
 type Checker struct {
 	// Findings are the findings so far.
-	Findings Findings
+	Findings continuum.Findings
 	// Sentinel is the error every finding wraps.
 	Sentinel error
 }
 
 // Add records a finding.
 func (c *Checker) Add(path, rule, msg string) {
-	c.Findings = c.Findings.Add(path, rule, Error, c.Sentinel, msg)
+	c.Findings = c.Findings.Add(path, rule, continuum.Error, c.Sentinel, msg)
 }
 
 // Required records a missing-field finding when value is empty or blank.

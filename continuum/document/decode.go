@@ -1,4 +1,4 @@
-package continuum
+package document
 
 import (
 	"bytes"
@@ -8,13 +8,14 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/rightsupport/needs/continuum"
 )
 
-// Rule codes of the findings [DecodeJSON] reports. They are stable: systems may match on
+// Rule codes of the findings [Decode] reports. They are stable: systems may match on
 // them.
 const (
 	RuleJSONSyntax    = "json-syntax"    // the input is not well-formed JSON
@@ -31,26 +32,26 @@ const (
 // maxDepth bounds nesting, so hostile input cannot exhaust the stack.
 const maxDepth = 64
 
-// DecodeJSON decodes the single JSON value in data into v, which must be a non-nil pointer
+// Decode decodes the single JSON value in data into v, which must be a non-nil pointer
 // to a struct, slice or map, strictly: it reports every duplicate key, unknown field,
 // value of the wrong JSON type and value its type's UnmarshalText rejects (a level,
-// code or dimension, say), each as a [Finding] with the path where it is and a rule
+// code or dimension, say), each as a [continuum.Finding] with the path where it is and a rule
 // code (RuleDuplicateKey, RuleUnknownField, …), and it rejects anything after the value.
 // Field names match struct tags exactly, not ignoring case. JSON null is accepted only
 // for pointers and interfaces.
 //
 // Malformed JSON stops decoding at the first syntax error, which is reported with its
 // byte offset; every other problem is collected. v holds whatever decoded cleanly, so
-// callers validate it further only when DecodeJSON returns no findings. Messages repeat
+// callers validate it further only when Decode returns no findings. Messages repeat
 // no string values from the input, only paths, types and rule codes.
-func DecodeJSON(data []byte, v any) Findings {
+func Decode(data []byte, v any) continuum.Findings {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return Findings{}.Add("", RuleWrongType, Error, ErrInvalidValue, "decode target must be a non-nil pointer")
+		return continuum.Findings{}.Add("", RuleWrongType, continuum.Error, continuum.ErrInvalidValue, "decode target must be a non-nil pointer")
 	}
 	d := decoder{lex: lexer{data: data}}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return d.findings.Add("", RuleEmptyDocument, Error, ErrSyntax, "the document is empty")
+		return d.findings.Add("", RuleEmptyDocument, continuum.Error, continuum.ErrSyntax, "the document is empty")
 	}
 	if d.value(rv.Elem(), "", 0) {
 		if _, err := d.lex.token(); err != io.EOF {
@@ -62,11 +63,11 @@ func DecodeJSON(data []byte, v any) Findings {
 
 type decoder struct {
 	lex      lexer
-	findings Findings
+	findings continuum.Findings
 }
 
 func (d *decoder) add(path, rule string, err error, msg string) {
-	d.findings = d.findings.Add(path, rule, Error, err, msg)
+	d.findings = d.findings.Add(path, rule, continuum.Error, err, msg)
 }
 
 // token reads the next token; on a syntax error it records a finding and reports false.
@@ -89,7 +90,7 @@ func (d *decoder) syntax(path string, err error) {
 	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
 		msg = "the document ends too soon"
 	}
-	d.add(path, RuleJSONSyntax, ErrSyntax, msg)
+	d.add(path, RuleJSONSyntax, continuum.ErrSyntax, msg)
 }
 
 var (
@@ -102,7 +103,7 @@ var (
 // (a syntax error); type problems are findings, after which the value is skipped.
 func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 	if depth > maxDepth {
-		d.add(path, RuleTooDeep, ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
+		d.add(path, RuleTooDeep, continuum.ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
 		return false
 	}
 	t := v.Type()
@@ -309,7 +310,7 @@ func (d *decoder) skipRest(tok json.Token, path string) bool {
 	}
 	for depth := 1; depth > 0; {
 		if depth > maxDepth {
-			d.add(path, RuleTooDeep, ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
+			d.add(path, RuleTooDeep, continuum.ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
 			return false
 		}
 		tok, ok := d.token(path)
@@ -480,10 +481,10 @@ func fieldsOf(t reflect.Type) map[string][]int {
 	return m
 }
 
-// Stopped reports whether findings from [DecodeJSON] include one that stopped decoding
+// Stopped reports whether findings from [Decode] include one that stopped decoding
 // (malformed, empty or too deeply nested input), so that the decoded value is incomplete
 // and nothing further should be checked.
-func (fs Findings) Stopped() bool {
+func Stopped(fs continuum.Findings) bool {
 	for _, f := range fs {
 		switch f.Rule {
 		case RuleJSONSyntax, RuleEmptyDocument, RuleTooDeep:
@@ -491,24 +492,4 @@ func (fs Findings) Stopped() bool {
 		}
 	}
 	return false
-}
-
-// Merge returns fs followed by the findings of more whose path has no finding in fs yet.
-// Validators use it to add their semantic findings to DecodeJSON's structural ones
-// without reporting a value twice (a wrong-type level is not also a missing level).
-func (fs Findings) Merge(more Findings) Findings {
-	if len(fs) == 0 {
-		return more
-	}
-	seen := make(map[string]bool, len(fs))
-	for _, f := range fs {
-		seen[f.Path] = true
-	}
-	out := slices.Clone(fs)
-	for _, f := range more {
-		if !seen[f.Path] {
-			out = append(out, f)
-		}
-	}
-	return out
 }
