@@ -73,12 +73,12 @@ func (f *Framework) Resolve(c Case) (Resolved, error) {
 	r := Resolved{fw: f}
 	var fs continuum.Findings
 	for i, code := range c.Indicators {
-		idx, ok := f.index[code]
-		if !ok {
+		idx := f.table.find(code.String())
+		if idx < 0 {
 			fs = f.unknownCode(fs, i, code)
 			continue
 		}
-		r.bits.add(int(idx))
+		r.bits.add(idx)
 	}
 	if len(fs) > 0 {
 		return Resolved{}, fs.Err()
@@ -106,8 +106,8 @@ func (r Resolved) Has(code continuum.Code) bool {
 	if r.fw == nil {
 		return false
 	}
-	i, ok := r.fw.index[code]
-	return ok && r.bits.has(int(i))
+	i := r.fw.table.find(code.String())
+	return i >= 0 && r.bits.has(i)
 }
 
 // Codes returns the codes in r sorted by code.

@@ -120,6 +120,7 @@ type Outcome struct {
 	fw   *Framework
 	obs  set
 	base continuum.Level // the highest observed need's level; 0 with no needs
+	trig uint8           // the triggers observed: trigImmediate, trigHarm
 }
 
 // Evaluate decides a case under the framework. The rules, in order:
@@ -141,12 +142,16 @@ type Outcome struct {
 //
 // The same case always gets the same Decision. Evaluate reads no clock.
 func (f *Framework) Evaluate(c Case) (Decision, error) {
-	r, err := f.Resolve(c)
-	if err != nil {
+	o := Outcome{fw: f}
+	if !f.resolveInto(&o.obs, c.Indicators) {
+		_, err := f.Resolve(c) // reports every unknown code
 		return Decision{}, err
 	}
-	o, _ := f.Decide(r) // r is f's own
-	return o.Decision(), nil
+	f.decide(&o)
+	s := slabs.Get().(*slab)
+	d := s.decision(&o)
+	slabs.Put(s)
+	return d, nil
 }
 
 // Decide decides a resolved case without allocating. It fails with [ErrForeignCase] when
@@ -156,133 +161,20 @@ func (f *Framework) Decide(r Resolved) (Outcome, error) {
 		return Outcome{}, ErrForeignCase
 	}
 	o := Outcome{fw: f, obs: r.bits}
-	for l := continuum.Specialist; l >= continuum.Universal; l-- {
-		if o.obs.intersects(&f.needs[l]) {
-			o.base = l
-			break
-		}
-	}
-	switch {
-	case o.obs.intersects(&f.immediate):
-		o.Level, o.Urgency, o.Rule = continuum.Specialist, continuum.Immediate, ByImmediateDanger
-	case o.obs.intersects(&f.harm):
-		o.Level, o.Urgency, o.Rule = continuum.Specialist, continuum.SameDay, BySignificantHarm
-	default:
-		o.Level, o.Rule = f.needLevel(&o.obs, o.base)
-		o.Urgency = continuum.Routine
-	}
+	f.decide(&o)
 	return o, nil
 }
 
-// needLevel applies rules 4 and 5 to the observed set, whose highest need is at base.
-func (f *Framework) needLevel(obs *set, base continuum.Level) (continuum.Level, DecisionRule) {
-	if base == 0 {
-		return continuum.Universal, ByNoNeeds
-	}
-	if f.steppedUp(obs, base) {
-		return base + 1, ByMultipleNeeds
-	}
-	return base, ByHighestNeed
-}
-
-// steppedUp reports whether the needs observed at base meet its step-up parameter.
-func (f *Framework) steppedUp(obs *set, base continuum.Level) bool {
-	p := f.stepUp[base]
-	if p.needs == 0 {
-		return false
-	}
-	at := obs.and(&f.needs[base])
-	if at.count() < p.needs {
-		return false
-	}
-	domains := 0
-	for d := continuum.ChildDevelopment; d <= continuum.FamilyEnvironment; d++ {
-		if obs.intersects(&f.needsIn[base][d]) {
-			domains++
-		}
-	}
-	return domains >= p.domains
-}
-
 // Decision expands the outcome into a full Decision with reasons and citations. The zero
-// Outcome gives the zero Decision.
+// Outcome gives the zero Decision. The Decision's lists are memory that neither the
+// framework nor any other Decision can reach (decisions may hold windows of one array,
+// never overlapping, each window's capacity ending with it).
 func (o Outcome) Decision() Decision {
-	f := o.fw
-	if f == nil {
+	if o.fw == nil {
 		return Decision{}
 	}
-	// The reasons that apply, in order, before anything is allocated.
-	var parts [3]reasonPart
-	n := 0
-	if t := o.obs.and(&f.immediate); !t.empty() {
-		parts[n] = reasonPart{rule: ByImmediateDanger, level: continuum.Specialist, inds: t}
-		n++
-	}
-	if t := o.obs.and(&f.harm); !t.empty() {
-		parts[n] = reasonPart{rule: BySignificantHarm, level: continuum.Specialist, inds: t}
-		n++
-	}
-	if o.base != 0 || n == 0 {
-		p := &parts[n]
-		p.level, p.rule = f.needLevel(&o.obs, o.base)
-		if o.base != 0 {
-			p.inds = o.obs.and(&f.needs[o.base])
-		}
-		if p.rule == ByMultipleNeeds {
-			p.cites = f.stepUp[o.base].cites
-		}
-		n++
-	}
-	// One backing array for every reason's codes and one for its citations.
-	codes, cites := 0, 0
-	for i := range parts[:n] {
-		p := &parts[i]
-		for j := range p.inds.all() {
-			p.cites.union(&f.cites[j])
-		}
-		codes += p.inds.count()
-		cites += p.cites.count()
-	}
-	strengths := o.obs.and(&f.strengths)
-	codeBuf := make([]continuum.Code, 0, codes+strengths.count())
-	citeBuf := make([]continuum.Citation, 0, cites)
-	d := Decision{
-		Level: o.Level, Label: f.Label(o.Level), Urgency: o.Urgency,
-		Reasons: make([]Reason, n), Framework: f.Ref(),
-	}
-	for i := range parts[:n] {
-		p := &parts[i]
-		start, cstart := len(codeBuf), len(citeBuf)
-		codeBuf = f.appendCodes(codeBuf, &p.inds)
-		for j := range p.cites.all() {
-			citeBuf = append(citeBuf, f.sources[j])
-		}
-		d.Reasons[i] = Reason{
-			Rule: p.rule, Level: p.level,
-			Indicators: codeBuf[start:len(codeBuf):len(codeBuf)],
-			Citations:  citeBuf[cstart:len(citeBuf):len(citeBuf)],
-		}
-	}
-	if !strengths.empty() {
-		start := len(codeBuf)
-		codeBuf = f.appendCodes(codeBuf, &strengths)
-		d.Strengths = codeBuf[start:len(codeBuf):len(codeBuf)]
-	}
+	s := slabs.Get().(*slab)
+	d := s.decision(&o)
+	slabs.Put(s)
 	return d
-}
-
-// reasonPart is a reason before its lists are built.
-type reasonPart struct {
-	rule  DecisionRule
-	level continuum.Level
-	inds  set
-	cites sourceSet
-}
-
-// appendCodes appends the codes of a set, in code order (the catalogue is sorted by code).
-func (f *Framework) appendCodes(codes []continuum.Code, s *set) []continuum.Code {
-	for i := range s.all() {
-		codes = append(codes, f.inds[i].Code)
-	}
-	return codes
 }

@@ -23,86 +23,104 @@ func (f *Framework) Explain(d Decision) (string, error) {
 	if d.Framework != f.Ref() {
 		return "", fmt.Errorf("%w: it was made under %s %s", ErrForeignDecision, d.Framework.ID, d.Framework.Version)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "Suggested level: %s.", f.Label(d.Level))
+	// The text is built on the stack (unless it is long) and copied out once.
+	var scratch [2048]byte
+	b := scratch[:0]
+	b = append(b, "Suggested level: "...)
+	b = append(b, f.Label(d.Level)...)
+	b = append(b, '.')
 	for i, r := range d.Reasons {
-		b.WriteByte(' ')
+		b = append(b, ' ')
 		if i > 0 && !isTrigger(r.Rule) {
-			b.WriteString("Without the triggers, the needs alone would suggest " + f.Label(r.Level) + ": ")
+			b = append(b, "Without the triggers, the needs alone would suggest "...)
+			b = append(b, f.Label(r.Level)...)
+			b = append(b, ": "...)
 		} else if i > 0 {
-			b.WriteString("Also: ")
+			b = append(b, "Also: "...)
 		}
-		b.WriteString(f.ruleSentence(r, i > 0))
+		b = f.ruleSentence(b, r, i > 0)
 		if len(r.Indicators) > 0 {
-			b.WriteString(" Observed: ")
-			for j, code := range r.Indicators {
-				if j > 0 {
-					b.WriteString("; ")
-				}
-				b.WriteString(f.summary(code))
-			}
-			b.WriteByte('.')
+			b = append(b, " Observed: "...)
+			b = f.summaries(b, r.Indicators)
+			b = append(b, '.')
 		}
 	}
 	switch d.Urgency {
 	case continuum.Immediate:
-		b.WriteString(" Urgency: immediate. Call the police on 999 first, then refer to children's social care.")
+		b = append(b, " Urgency: immediate. Call the police on 999 first, then refer to children's social care."...)
 	case continuum.SameDay:
-		b.WriteString(" Urgency: same day. Refer to children's social care today.")
+		b = append(b, " Urgency: same day. Refer to children's social care today."...)
 	default:
-		b.WriteString(" Urgency: routine.")
+		b = append(b, " Urgency: routine."...)
 	}
 	if len(d.Strengths) > 0 {
-		b.WriteString(" Strengths noted, which do not lower the level: ")
-		for j, code := range d.Strengths {
-			if j > 0 {
-				b.WriteString("; ")
-			}
-			b.WriteString(f.summary(code))
-		}
-		b.WriteByte('.')
+		b = append(b, " Strengths noted, which do not lower the level: "...)
+		b = f.summaries(b, d.Strengths)
+		b = append(b, '.')
 	}
 	if note := f.LabelNote(d.Level); note != "" {
-		b.WriteString(" Note on the label: ")
-		b.WriteString(strings.TrimSuffix(note, "."))
-		b.WriteByte('.')
+		b = append(b, " Note on the label: "...)
+		b = append(b, strings.TrimSuffix(note, ".")...)
+		b = append(b, '.')
 	}
-	b.WriteString(" This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment.")
-	fmt.Fprintf(&b, " (%s framework, version %s.)", f.id, f.version)
-	return b.String(), nil
+	b = append(b, " This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment."...)
+	b = append(b, " ("...)
+	b = append(b, f.id...)
+	b = append(b, " framework, version "...)
+	b = append(b, f.version...)
+	b = append(b, ".)"...)
+	return string(b), nil
 }
 
 func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }
 
-// ruleSentence says in words why a reason's rule applied; context is true for a reason
-// that did not decide the level (it then does not claim to set it).
-func (f *Framework) ruleSentence(r Reason, context bool) string {
+// ruleSentence appends in words why a reason's rule applied; context is true for a
+// reason that did not decide the level (it then does not claim to set it).
+func (f *Framework) ruleSentence(b []byte, r Reason, context bool) []byte {
 	label := f.Label(r.Level)
 	if context && !isTrigger(r.Rule) {
 		switch r.Rule {
 		case ByMultipleNeeds:
-			return fmt.Sprintf("%s spanning %s of the assessment triangle.", plural(len(r.Indicators), "need", "needs"), plural(f.sides(r.Indicators), "side", "sides"))
+			b = plural(b, len(r.Indicators), "need", "needs")
+			b = append(b, " spanning "...)
+			b = plural(b, f.sides(r.Indicators), "side", "sides")
+			b = append(b, " of the assessment triangle."...)
+			return b
 		case ByHighestNeed:
-			return "the highest need observed is at that level."
+			b = append(b, "the highest need observed is at that level."...)
+			return b
 		}
 	}
 	switch r.Rule {
 	case ByImmediateDanger:
-		return "The child is in immediate danger, so the level is " + label + "."
+		b = append(b, "The child is in immediate danger, so the level is "...)
 	case BySignificantHarm:
-		return "There is reasonable cause to suspect significant harm, so the level is " + label + "."
+		b = append(b, "There is reasonable cause to suspect significant harm, so the level is "...)
 	case ByMultipleNeeds:
 		from := r.Level - 1
 		needs, domains, _ := f.StepUp(from)
-		return fmt.Sprintf("%s at %s span %s of the assessment triangle (this framework steps up at %s across %s), so the level steps up to %s.",
-			plural(len(r.Indicators), "need", "needs"), f.Label(from), plural(f.sides(r.Indicators), "side", "sides"),
-			plural(needs, "need", "needs"), plural(domains, "side", "sides"), label)
+		b = plural(b, len(r.Indicators), "need", "needs")
+		b = append(b, " at "...)
+		b = append(b, f.Label(from)...)
+		b = append(b, " span "...)
+		b = plural(b, f.sides(r.Indicators), "side", "sides")
+		b = append(b, " of the assessment triangle (this framework steps up at "...)
+		b = plural(b, needs, "need", "needs")
+		b = append(b, " across "...)
+		b = plural(b, domains, "side", "sides")
+		b = append(b, "), so the level steps up to "...)
 	case ByHighestNeed:
-		return "The highest need observed is at " + label + "."
+		b = append(b, "The highest need observed is at "...)
 	case ByNoNeeds:
-		return "No needs were observed, so the level is " + label + "."
+		b = append(b, "No needs were observed, so the level is "...)
+	default:
+		b = append(b, "Rule "...)
+		b = append(b, r.Rule.String()...)
+		b = append(b, " applied."...)
+		return b
 	}
-	return "Rule " + r.Rule.String() + " applied."
+	b = append(b, label...)
+	return append(b, '.')
 }
 
 // sides counts the sides of the triangle the indicators' dimensions cover.
@@ -110,29 +128,39 @@ func (f *Framework) sides(codes []continuum.Code) int {
 	var seen [4]bool
 	n := 0
 	for _, code := range codes {
-		if i, ok := f.index[code]; ok && !seen[f.inds[i].Domain()] {
-			seen[f.inds[i].Domain()] = true
+		if i := f.table.find(code.String()); i >= 0 && !seen[f.domains[i]&3] {
+			seen[f.domains[i]&3] = true
 			n++
 		}
 	}
 	return n
 }
 
-// plural writes a count with the singular or plural noun.
-func plural(n int, one, many string) string {
+// plural appends a count with the singular or plural noun.
+func plural(b []byte, n int, one, many string) []byte {
 	if n == 1 {
-		return "1 " + one
+		b = append(b, "1 "...)
+		b = append(b, one...)
+		return b
 	}
-	return strconv.Itoa(n) + " " + many
+	b = strconv.AppendInt(b, int64(n), 10)
+	b = append(b, ' ')
+	return append(b, many...)
 }
 
-// summary returns an indicator's summary without its final full stop, or its code when
-// the catalogue lacks it.
-func (f *Framework) summary(code continuum.Code) string {
-	i, ok := f.index[code]
-	if !ok {
-		return code.String()
+// summaries appends the indicators' summaries, separated by "; ": each without its final
+// full stop and followed by its code in brackets, or the code alone when the catalogue
+// lacks it.
+func (f *Framework) summaries(b []byte, codes []continuum.Code) []byte {
+	for j, code := range codes {
+		if j > 0 {
+			b = append(b, "; "...)
+		}
+		if i := f.table.find(code.String()); i >= 0 {
+			b = append(b, f.phrases[i]...)
+		} else {
+			b = append(b, code.String()...)
+		}
 	}
-	s := strings.TrimSuffix(f.inds[i].Summary, ".")
-	return s + " [" + code.String() + "]"
+	return b
 }

@@ -41,6 +41,8 @@ type Framework struct {
 	cites []sourceSet // per indicator, its citations as register bits
 	index map[continuum.Code]uint16
 
+	engine // the decision path's tables (engine.go)
+
 	stepUp [5]stepUp // index = Level; needs == 0: never steps up
 
 	// Precompiled masks.
@@ -406,4 +408,5 @@ func (f *Framework) compile() {
 			f.needsIn[ind.Level][ind.Domain()].add(i)
 		}
 	}
+	f.compileEngine()
 }

@@ -1,0 +1,259 @@
+package thresholds
+
+import (
+	"math/bits"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// engine holds the tables of the decision path, built by compile once the catalogue is
+// sorted: a code table instead of a map, the codes by position, and the masks laid out
+// word by word so that one pass over the words in use decides a case.
+type engine struct {
+	table codeTable
+	codes []continuum.Code // by catalogue position
+	// phrases are the indicators' summaries as Explain writes them: without the final
+	// full stop, followed by " [CODE]".
+	phrases []string
+	// domains are the indicators' sides of the triangle, by catalogue position.
+	domains []continuum.Domain
+	live    int // words of a set that can hold a catalogue position
+	srcLive int // words of a source set that can hold a register position
+	words   [setWords]maskWord
+}
+
+// maskWord is one 64-bit word of every mask of the decision rules, indexed by the
+// mask constants below: one cache line.
+type maskWord [8]uint64
+
+// The masks of a maskWord.
+const (
+	maskImmediate = iota // immediate-danger triggers
+	maskHarm             // significant-harm triggers
+	maskStrengths        // protective strengths
+	maskNeeds            // maskNeeds + l: needs at level l (maskNeeds itself stays empty)
+)
+
+// compileEngine builds the engine of a compiled framework.
+func (f *Framework) compileEngine() {
+	e := &f.engine
+	e.codes = make([]continuum.Code, len(f.inds))
+	e.phrases = make([]string, len(f.inds))
+	e.domains = make([]continuum.Domain, len(f.inds))
+	for i, ind := range f.inds {
+		e.codes[i] = ind.Code
+		s := ind.Summary
+		if len(s) > 0 && s[len(s)-1] == '.' {
+			s = s[:len(s)-1]
+		}
+		e.phrases[i] = s + " [" + ind.Code.String() + "]"
+		e.domains[i] = ind.Domain()
+	}
+	e.table = newCodeTable(e.codes)
+	e.live = (len(f.inds) + 63) / 64
+	e.srcLive = (len(f.sources) + 63) / 64
+	for w := range setWords {
+		m := &e.words[w]
+		m[maskImmediate], m[maskHarm], m[maskStrengths] = f.immediate[w], f.harm[w], f.strengths[w]
+		for l := continuum.Universal; l <= continuum.Specialist; l++ {
+			m[maskNeeds+int(l)] = f.needs[l][w]
+		}
+	}
+}
+
+// resolveInto adds the positions of codes to obs and reports whether every code is in
+// the catalogue. It stops at the first unknown code; [Framework.Resolve] reports them all.
+func (f *Framework) resolveInto(obs *set, codes []continuum.Code) bool {
+	t := &f.table
+	for _, code := range codes {
+		i := t.find(code.String())
+		if i < 0 {
+			return false
+		}
+		obs[(i>>6)&(setWords-1)] |= 1 << (i & 63)
+	}
+	return true
+}
+
+// The bits of Outcome.trig.
+const (
+	trigImmediate = 1 << iota
+	trigHarm
+)
+
+// decide applies the decision rules to o's observed set in one pass over its words,
+// setting the rest of o.
+func (f *Framework) decide(o *Outcome) {
+	var imm, harm, n1, n2, n3, n4 uint64
+	for w := 0; w < f.live; w++ {
+		x, m := o.obs[w&(setWords-1)], &f.words[w&(setWords-1)]
+		imm |= x & m[maskImmediate]
+		harm |= x & m[maskHarm]
+		n1 |= x & m[maskNeeds+1]
+		n2 |= x & m[maskNeeds+2]
+		n3 |= x & m[maskNeeds+3]
+		n4 |= x & m[maskNeeds+4]
+	}
+	switch {
+	case n4 != 0:
+		o.base = continuum.Specialist
+	case n3 != 0:
+		o.base = continuum.Intensive
+	case n2 != 0:
+		o.base = continuum.Additional
+	case n1 != 0:
+		o.base = continuum.Universal
+	}
+	o.trig = 0
+	if imm != 0 {
+		o.trig |= trigImmediate
+	}
+	if harm != 0 {
+		o.trig |= trigHarm
+	}
+	switch {
+	case imm != 0:
+		o.Level, o.Urgency, o.Rule = continuum.Specialist, continuum.Immediate, ByImmediateDanger
+	case harm != 0:
+		o.Level, o.Urgency, o.Rule = continuum.Specialist, continuum.SameDay, BySignificantHarm
+	default:
+		o.Level, o.Rule = f.needLevel(&o.obs, o.base)
+		o.Urgency = continuum.Routine
+	}
+}
+
+// needLevel applies rules 4 and 5 to the observed set, whose highest need is at base.
+func (f *Framework) needLevel(obs *set, base continuum.Level) (continuum.Level, DecisionRule) {
+	if base == 0 {
+		return continuum.Universal, ByNoNeeds
+	}
+	if f.steppedUp(obs, base) {
+		return base + 1, ByMultipleNeeds
+	}
+	return base, ByHighestNeed
+}
+
+// steppedUp reports whether the needs observed at base meet its step-up parameter.
+func (f *Framework) steppedUp(obs *set, base continuum.Level) bool {
+	p := &f.stepUp[base]
+	if p.needs == 0 {
+		return false
+	}
+	n := 0
+	var sides [4]bool
+	for w := 0; w < f.live; w++ {
+		at := obs[w&(setWords-1)] & f.words[w&(setWords-1)][(maskNeeds+int(base))&7]
+		n += bits.OnesCount64(at)
+		for at != 0 {
+			sides[f.domains[w<<6|bits.TrailingZeros64(at)]&3] = true
+			at &= at - 1
+		}
+	}
+	if n < p.needs {
+		return false
+	}
+	domains := 0
+	for _, s := range sides[continuum.ChildDevelopment:] {
+		if s {
+			domains++
+		}
+	}
+	return domains >= p.domains
+}
+
+// fill builds the full Decision of the outcome into reasons, codes and cites, which
+// have room for the largest decision the framework can make: as many codes as the
+// catalogue has indicators, and three times as many citations as the register has
+// sources (a reason cites each source at most once). The reasons come in order:
+// triggers, then the level the needs alone support; each reason's lists are windows of
+// codes and cites whose capacity ends with them, so appending to one never writes into
+// another.
+func (o *Outcome) fill(reasons *[3]Reason, codes []continuum.Code, cites []continuum.Citation) Decision {
+	f := o.fw
+	n, nc, nk := 0, 0, 0
+	if o.trig&trigImmediate != 0 {
+		nc, nk = f.reason(&reasons[n], &o.obs, maskImmediate, nil, codes, nc, cites, nk)
+		reasons[n].Rule, reasons[n].Level = ByImmediateDanger, continuum.Specialist
+		n++
+	}
+	if o.trig&trigHarm != 0 {
+		nc, nk = f.reason(&reasons[n], &o.obs, maskHarm, nil, codes, nc, cites, nk)
+		reasons[n].Rule, reasons[n].Level = BySignificantHarm, continuum.Specialist
+		n++
+	}
+	if o.base != 0 || n == 0 {
+		level, rule := f.needLevel(&o.obs, o.base)
+		mask := -1
+		if o.base != 0 {
+			mask = maskNeeds + int(o.base)
+		}
+		var extra *sourceSet
+		if rule == ByMultipleNeeds {
+			extra = &f.stepUp[o.base].cites
+		}
+		nc, nk = f.reason(&reasons[n], &o.obs, mask, extra, codes, nc, cites, nk)
+		reasons[n].Rule, reasons[n].Level = rule, level
+		n++
+	}
+	d := Decision{
+		Level: o.Level, Label: f.Label(o.Level), Urgency: o.Urgency,
+		Reasons: reasons[:n:n], Framework: Ref{ID: f.id, Version: f.version, Digest: f.digest},
+	}
+	start := nc
+	nc = f.putCodes(codes, nc, &o.obs, maskStrengths)
+	if nc > start {
+		d.Strengths = codes[start:nc:nc]
+	}
+	return d
+}
+
+// reason fills r's lists: the codes of the observed set under mask (none when mask is
+// -1) from codes[nc], and the citations of extra (when not nil) and of those indicators,
+// in register order, from cites[nk]. It returns the positions after them.
+func (f *Framework) reason(r *Reason, obs *set, mask int, extra *sourceSet, codes []continuum.Code, nc int, cites []continuum.Citation, nk int) (int, int) {
+	var cs sourceSet
+	if extra != nil {
+		cs = *extra
+	}
+	start := nc
+	if mask >= 0 {
+		for w := 0; w < f.live; w++ {
+			x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]
+			for ; x != 0; x &= x - 1 {
+				i := w<<6 | bits.TrailingZeros64(x)
+				codes[nc] = f.codes[i]
+				nc++
+				if f.srcLive == 1 {
+					cs[0] |= f.cites[i][0] // most registers fit one word
+				} else {
+					cs.union(&f.cites[i])
+				}
+			}
+		}
+	}
+	r.Indicators = codes[start:nc:nc]
+	start = nk
+	for w := 0; w < f.srcLive; w++ {
+		for x := cs[w&(len(cs)-1)]; x != 0; x &= x - 1 {
+			cites[nk] = f.sources[w<<6|bits.TrailingZeros64(x)]
+			nk++
+		}
+	}
+	r.Citations = cites[start:nk:nk]
+	return nc, nk
+}
+
+// putCodes writes the codes of the observed set under a mask into codes from position
+// at, in code order (the catalogue is sorted by code), and returns the position after
+// them.
+func (f *Framework) putCodes(codes []continuum.Code, at int, obs *set, mask int) int {
+	for w := 0; w < f.live; w++ {
+		x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]
+		for x != 0 {
+			codes[at] = f.codes[w<<6|bits.TrailingZeros64(x)]
+			at++
+			x &= x - 1
+		}
+	}
+	return at
+}
