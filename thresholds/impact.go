@@ -51,35 +51,40 @@ func CompareFrameworks(before, after *Framework, cases iter.Seq[Case]) Impact {
 	var im Impact
 	i := 0
 	for c := range cases {
-		b, berr := before.summarise(c)
-		a, aerr := after.summarise(c)
-		switch {
-		case berr != nil || aerr != nil:
-			im.Undecidable++
-		case a.Level > b.Level:
-			im.Up++
-		case a.Level < b.Level:
-			im.Down++
-		case a.Urgency != b.Urgency:
-			im.Urgency++
-		case a.Rule == b.Rule:
-			i++
-			im.Cases++
-			continue
-		}
-		im.Changes = append(im.Changes, Change{Index: i, Before: b, After: a, BeforeErr: berr, AfterErr: aerr})
+		im.add(i, c, before, after)
 		i++
-		im.Cases++
 	}
 	return im
 }
 
-// summarise decides a case and returns its gist.
+// add compares case i of a corpus, c, under before and after and records the result.
+func (im *Impact) add(i int, c Case, before, after *Framework) {
+	b, berr := before.summarise(c)
+	a, aerr := after.summarise(c)
+	im.Cases++
+	switch {
+	case berr != nil || aerr != nil:
+		im.Undecidable++
+	case a.Level > b.Level:
+		im.Up++
+	case a.Level < b.Level:
+		im.Down++
+	case a.Urgency != b.Urgency:
+		im.Urgency++
+	case a.Rule == b.Rule:
+		return
+	}
+	im.Changes = append(im.Changes, Change{Index: i, Before: b, After: a, BeforeErr: berr, AfterErr: aerr})
+}
+
+// summarise decides a case and returns its gist, allocating nothing unless the case
+// has unknown codes.
 func (f *Framework) summarise(c Case) (Summary, error) {
-	r, err := f.Resolve(c)
-	if err != nil {
+	o := Outcome{fw: f}
+	if !f.resolveInto(&o.obs, c.Indicators) {
+		_, err := f.Resolve(c) // reports every unknown code
 		return Summary{}, err
 	}
-	o, _ := f.Decide(r)
+	f.decide(&o)
 	return Summary{Level: o.Level, Urgency: o.Urgency, Rule: o.Rule}, nil
 }

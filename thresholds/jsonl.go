@@ -1,0 +1,312 @@
+package thresholds
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+
+	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
+)
+
+// Rule codes of the findings a [CaseReader] reports, besides those of document.Decode.
+const (
+	RuleLineTooLong = "line-too-long" // a line is longer than MaxCaseLine
+)
+
+// MaxCaseLine bounds the length of one line of a JSON-lines corpus, in bytes.
+const MaxCaseLine = 1 << 20
+
+// internMax bounds the distinct codes a CaseReader keeps to share their text.
+const internMax = 4096
+
+// CaseReader reads a corpus of cases written as JSON lines: one [Case] object a line,
+// as {"indicators":["HLT-2-01","EDU-2-01"]}, with blank lines skipped. A line of exactly
+// that shape (whitespace allowed, no escapes in the codes) is read by a scanner that
+// allocates nothing for codes it has seen before; any other line is decoded by the
+// strict document decoder (so "ref", escapes and every error are handled as for any
+// document).
+//
+// A bad line does not stop reading: [CaseReader.Next] returns its findings, each with a
+// path under "lines[N]", N being the line's number counted from 1 as editors count
+// (the path "lines[3].indicators[1]" is the second code of the third line), and the next
+// call reads the next line. Findings say what is wrong, never what the line held.
+//
+// The zero CaseReader reads nothing; make one with [NewCaseReader]. A CaseReader is not
+// safe for concurrent use.
+type CaseReader struct {
+	r      *bufio.Reader
+	line   int
+	long   []byte // a line longer than the reader's buffer, gathered
+	codes  []continuum.Code
+	intern interner
+}
+
+// NewCaseReader returns a reader of the JSON-lines corpus r.
+func NewCaseReader(r io.Reader) *CaseReader {
+	return &CaseReader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// Line returns the number of the line the last case or finding came from, from 1.
+func (cr *CaseReader) Line() int { return cr.line }
+
+// Next returns the case of the next non-blank line. At the end of the input it returns
+// io.EOF; for a bad line, a [continuum.Findings] error (see [CaseReader]); for a failure
+// to read, that error. The case's Indicators are its own: no later call changes them.
+func (cr *CaseReader) Next() (Case, error) {
+	if cr.r == nil {
+		return Case{}, io.EOF
+	}
+	for {
+		line, err := cr.readLine()
+		if err != nil {
+			return Case{}, err
+		}
+		cr.line++
+		if len(line) > MaxCaseLine {
+			return Case{}, cr.finding("", RuleLineTooLong, continuum.ErrInvalidValue,
+				"the line is longer than "+strconv.Itoa(MaxCaseLine)+" bytes")
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		if c, ok := cr.scan(line); ok {
+			return c, nil
+		}
+		var c Case
+		if fs := document.Decode(line, &c); len(fs) > 0 {
+			return Case{}, fs.Within(cr.path()).Err()
+		}
+		return c, nil
+	}
+}
+
+// ReadCases reads every case of a JSON-lines corpus (see [CaseReader]): the cases of
+// the good lines in order, and the findings of every bad line together in a
+// [continuum.Findings] error. A failure to read stops it and is returned as is.
+func ReadCases(r io.Reader) ([]Case, error) {
+	cr := NewCaseReader(r)
+	var cases []Case
+	var fs continuum.Findings
+	var bad continuum.Findings
+	for {
+		c, err := cr.Next()
+		switch {
+		case err == nil:
+			cases = append(cases, c)
+		case err == io.EOF:
+			return cases, fs.Err()
+		case errors.As(err, &bad):
+			fs = append(fs, bad...)
+		default:
+			return cases, err
+		}
+	}
+}
+
+// path returns the path of the current line.
+func (cr *CaseReader) path() string { return "lines[" + strconv.Itoa(cr.line) + "]" }
+
+func (cr *CaseReader) finding(path, rule string, err error, msg string) error {
+	return continuum.Findings{}.Add(cr.path()+path, rule, continuum.Error, err, msg).Err()
+}
+
+// readLine returns the next line without its end, io.EOF when there is none. A line
+// longer than MaxCaseLine is returned cut short, one byte over the limit, the rest of
+// it skipped.
+func (cr *CaseReader) readLine() ([]byte, error) {
+	line, err := cr.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		cr.long = append(cr.long[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = cr.r.ReadSlice('\n')
+			if len(cr.long) <= MaxCaseLine {
+				cr.long = append(cr.long, line[:min(len(line), MaxCaseLine+1-len(cr.long))]...)
+			}
+		}
+		line = cr.long
+	}
+	switch {
+	case err == io.EOF && len(line) == 0:
+		return nil, io.EOF
+	case err != nil && err != io.EOF:
+		return nil, err
+	}
+	return bytes.TrimSuffix(line, []byte{'\n'}), nil
+}
+
+// scan reads a line of exactly the shape {"indicators":["CODE",…]} (whitespace allowed)
+// whose codes are well-formed; ok is false for anything else.
+func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
+	s := scanner{b: line}
+	if !s.byte('{') || !s.literal(`"indicators"`) || !s.byte(':') || !s.byte('[') {
+		return Case{}, false
+	}
+	start := len(cr.codes)
+	defer func() {
+		if !ok {
+			cr.codes = cr.codes[:start] // nothing of a failed scan was handed out
+		}
+	}()
+	if !s.byte(']') {
+		for {
+			text, ok := s.str()
+			if !ok {
+				return Case{}, false
+			}
+			code, ok := cr.code(text)
+			if !ok {
+				return Case{}, false
+			}
+			cr.codes = append(cr.codes, code)
+			if s.byte(']') {
+				break
+			}
+			if !s.byte(',') {
+				return Case{}, false
+			}
+		}
+	}
+	if !s.byte('}') || s.skip() != len(line) {
+		return Case{}, false
+	}
+	codes := cr.codes[start:len(cr.codes):len(cr.codes)]
+	if len(codes) == 0 {
+		codes = []continuum.Code{} // as the strict decoder gives an empty list
+	}
+	if cap(cr.codes)-len(cr.codes) < 64 {
+		cr.codes = make([]continuum.Code, 0, 4096) // the cases keep the old array
+	}
+	return Case{Indicators: codes}, true
+}
+
+// code returns the code spelled text, sharing the text of a code seen before.
+func (cr *CaseReader) code(text []byte) (continuum.Code, bool) {
+	k, ok := keyOf(text)
+	if !ok {
+		return continuum.Code{}, false
+	}
+	h := k.hash()
+	if c, ok := cr.intern.get(k, h); ok {
+		return c, true
+	}
+	c, err := continuum.ParseCode(string(text))
+	if err != nil {
+		return continuum.Code{}, false
+	}
+	cr.intern.put(k, h, c)
+	return c, true
+}
+
+// interner keeps up to internMax codes by their keys, in an open-addressing table at
+// most half full, so that a corpus's codes are parsed and allocated once each.
+type interner struct {
+	slots   []uint32 // 0: empty; else an index into entries plus one
+	entries []internEntry
+}
+
+type internEntry struct {
+	key  codeKey
+	code continuum.Code
+}
+
+func (in *interner) get(k codeKey, h uint64) (continuum.Code, bool) {
+	mask := uint64(len(in.slots) - 1)
+	for i := h; len(in.slots) > 0; i++ {
+		e := in.slots[i&mask]
+		if e == 0 {
+			break
+		}
+		if en := &in.entries[e-1]; en.key == k {
+			return en.code, true
+		}
+	}
+	return continuum.Code{}, false
+}
+
+func (in *interner) put(k codeKey, h uint64, c continuum.Code) {
+	if len(in.entries) >= internMax {
+		return
+	}
+	in.entries = append(in.entries, internEntry{k, c})
+	if 2*len(in.entries) > len(in.slots) {
+		size := 64
+		for size < 4*len(in.entries) {
+			size <<= 1
+		}
+		in.slots = make([]uint32, size)
+		for j := range in.entries {
+			in.place(in.entries[j].key.hash(), uint32(j+1))
+		}
+		return
+	}
+	in.place(h, uint32(len(in.entries)))
+}
+
+func (in *interner) place(h uint64, e uint32) {
+	mask := uint64(len(in.slots) - 1)
+	i := h & mask
+	for in.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	in.slots[i] = e
+}
+
+// scanner reads JSON tokens of the one shape the fast path takes.
+type scanner struct {
+	b   []byte
+	pos int
+}
+
+// skip skips whitespace and returns the position after it.
+func (s *scanner) skip() int {
+	for s.pos < len(s.b) {
+		switch s.b[s.pos] {
+		case ' ', '\t', '\r', '\n':
+			s.pos++
+		default:
+			return s.pos
+		}
+	}
+	return s.pos
+}
+
+// byte reads c after whitespace.
+func (s *scanner) byte(c byte) bool {
+	if s.skip() < len(s.b) && s.b[s.pos] == c {
+		s.pos++
+		return true
+	}
+	return false
+}
+
+// literal reads lit after whitespace.
+func (s *scanner) literal(lit string) bool {
+	if s.skip(); bytes.HasPrefix(s.b[s.pos:], []byte(lit)) {
+		s.pos += len(lit)
+		return true
+	}
+	return false
+}
+
+// str reads a string of plain printable ASCII (no escapes) after whitespace and returns
+// its text.
+func (s *scanner) str() ([]byte, bool) {
+	if !s.byte('"') {
+		return nil, false
+	}
+	start := s.pos
+	for ; s.pos < len(s.b); s.pos++ {
+		switch c := s.b[s.pos]; {
+		case c == '"':
+			s.pos++
+			return s.b[start : s.pos-1], true
+		case c == '\\' || c < 0x20 || c >= 0x80:
+			return nil, false
+		}
+	}
+	return nil, false
+}
