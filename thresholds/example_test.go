@@ -96,7 +96,7 @@ func ExampleParse() {
 	// intensive: Targeted Family Support - Level 3
 	// additional: Additional
 	// EDU-1-01 kept: false
-	// indicators: 110 of 111
+	// indicators: 111 of 112
 	// effectiveFrom: invalid-date
 	// remove[0]: remove-unknown
 }
