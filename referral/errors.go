@@ -41,6 +41,7 @@ const (
 	RuleDuplicateTransition = "duplicate-transition" // a transition listed twice
 	RuleInvalidTimescale    = "invalid-timescale"    // a timescale amount or unit out of range
 	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
+	RuleInvalidLegalBasis   = "invalid-legal-basis"  // a routing's legal basis that does not fit its level
 
 	// Route: blocking errors.
 	RuleFrameworkMismatch    = "framework-mismatch"     // the framework is not the policy's
@@ -57,4 +58,5 @@ const (
 	RuleBelowDecision     = "below-decision"     // asked for less than the decided level
 	RuleBelowThreshold    = "below-threshold"    // sent to another route by a threshold gate
 	RuleConsentUnrecorded = "consent-unrecorded" // specialist referral that records no consent position
+	RuleConsentNotSought  = "consent-not-sought" // voluntary help requested without asking the family, for the child's safety
 )

@@ -579,7 +579,7 @@ func TestPolicyAccessors(t *testing.T) {
 		for r := range kent.Routes() {
 			ids = append(ids, r.ID)
 		}
-		assert.Equal(t, []string{"police-999", "front-door", "district-conversation", "resilience-hub"}, ids)
+		assert.Equal(t, []string{"police-999", "front-door", "district-conversation", "resilience-hub", "virtual-school-kent"}, ids)
 		// Early exit from the iterators does not panic.
 		for range kent.Routes() {
 			break

@@ -110,7 +110,7 @@ type rtRoutes struct {
 var rtRouteOf = map[string]rtRoutes{
 	"england": {"universal-services", "early-help", "early-help", "childrens-social-care", "police-999"},
 	"kent":    {"resilience-hub", "district-conversation", "front-door", "front-door", "police-999"},
-	"durham":  {"universal-services", "early-help-request", "early-help-request", "first-contact", "police-999"},
+	"durham":  {"universal-services", "early-help-request", "first-contact", "first-contact", "police-999"},
 }
 
 func (r rtRoutes) at(l continuum.Level) string {
@@ -242,7 +242,13 @@ func TestRouteConsent(t *testing.T) {
 		ok         = ""
 		required   = "consent consent-required"
 		unrecorded = "consent consent-unrecorded"
+		notSought  = "consent consent-not-sought"
 	)
+	// Kent's Front Door seeks consent for a Level 3 request unless asking may itself put
+	// the child at risk of significant harm (KELSI): not-sought is allowed, and queried.
+	override := map[string]map[string][2]string{
+		"kent": {"intensive_not_sought": {ok, notSought}},
+	}
 	tests := []struct {
 		name    string
 		to      continuum.Level
@@ -278,6 +284,9 @@ func TestRouteConsent(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
+					if o, ok := override[id][tt.name]; ok {
+						tt.err, tt.query = o[0], o[1]
+					}
 					got, err := p.Route(fw, referral.Referral{To: tt.to, Case: tt.c, Consent: tt.consent, Received: rtReceived})
 					if tt.err != "" {
 						fs := rtFindings(t, err)
@@ -314,6 +323,9 @@ func TestRouteConsentRules(t *testing.T) {
 		p, _ := rtPair(t, id)
 		t.Run(id, func(t *testing.T) {
 			for l, rule := range want {
+				if id == "kent" && l == continuum.Intensive {
+					rule = referral.RequiredUnlessRisk // KELSI: one rule for every Front Door request
+				}
 				got, note := p.ConsentRule(l)
 				assert.Equal(t, rule, got, "%s", l)
 				assert.NotEmpty(t, note, "%s has a note", l)
@@ -523,7 +535,7 @@ func TestRouteKentFrontDoorGate(t *testing.T) {
 			"universal services need no consent"},
 		// At the gate's level the front door takes the referral.
 		{"intensive_at_gate", "kent", 0, continuum.Intensive, rtMultiple, referral.Given,
-			"front-door", required, nil, nil, rtPlus1WD, "referral-decision",
+			"front-door", referral.RequiredUnlessRisk, nil, nil, rtPlus1WD, "referral-decision",
 			"the gate's level itself passes: 3 needs across 2 domains are intensive"},
 		{"specialist_at_gate", "kent", 0, continuum.Specialist, rtIntensive, referral.Refused,
 			"front-door", seek, []string{"to above-decision"}, nil, rtPlus1WD, "referral-decision",
@@ -945,7 +957,9 @@ func TestRouteRoutingJSON(t *testing.T) {
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(data, &m))
 	assert.Equal(t, "step-up", m["kind"])
-	assert.Equal(t, "required", m["consentRule"])
+	assert.Equal(t, "required-unless-risk", m["consentRule"])
+	assert.Equal(t, "voluntary-early-help", m["legalBasis"])
+	assert.NotEmpty(t, m["legalBasisCitations"])
 	assert.Equal(t, map[string]any{"from": "additional", "to": "intensive"}, m["transition"])
 	assert.NotContains(t, m, "then", "the zero Then is left out")
 	assert.NotContains(t, m, "queries", "no queries, no key")
