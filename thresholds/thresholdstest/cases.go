@@ -63,8 +63,8 @@ type Want struct {
 	// Version, when stated, is the version of the framework that must decide the case.
 	Version string `json:"version,omitempty"`
 	// Label, when stated, is the framework's label for the decided level.
-	Label string `json:"label,omitempty"`
-	Errors    []WantFinding             `json:"errors,omitempty"`
+	Label  string        `json:"label,omitempty"`
+	Errors []WantFinding `json:"errors,omitempty"`
 }
 
 // WantFinding is an expected finding: its path and rule code. The zero WantFinding
