@@ -124,9 +124,9 @@ func (d Decision) Rule() DecisionRule {
 //
 // The zero Outcome is "not decided".
 type Outcome struct {
-	Level   continuum.Level
-	Urgency continuum.Urgency
-	Rule    DecisionRule
+	Level   continuum.Level   `json:"level"`
+	Urgency continuum.Urgency `json:"urgency"`
+	Rule    DecisionRule      `json:"rule"`
 
 	fw   *Framework
 	obs  set
