@@ -62,7 +62,7 @@ func ExampleParse() {
 		"publisher": "Example council",
 		"version": "2.1.0",
 		"effectiveFrom": "2026-04-01",
-		"extends": "england",
+		"extends": "england@1.0.0",
 		"levels": {"intensive": {"label": "Targeted Family Support - Level 3"}},
 		"remove": ["EDU-1-01"]
 	}`))
@@ -82,7 +82,7 @@ func ExampleParse() {
 		"publisher": "Example council",
 		"version": "2.1.1",
 		"effectiveFrom": "1 April 2026",
-		"extends": "england",
+		"extends": "england@1.0.0",
 		"remove": ["EDU-1-99"]
 	}`))
 	var findings continuum.Findings
