@@ -17,13 +17,13 @@ import (
 // Helpers of this file are prefixed "fz".
 
 func FuzzParsePolicy(f *testing.F) {
-	england := polRead(f, "policies/england.json")
-	kent := polRead(f, "policies/kent.json")
+	england := polRead(f, "policies/england-2023.json")
+	kent := polRead(f, "policies/kent-2018.json")
 	minimal := polMinimal(f)
 
 	// The three builtin policies, as shipped.
 	for _, id := range rtBuiltinIDs {
-		f.Add(polRead(f, "policies/"+id+".json"))
+		f.Add(polRead(f, polFile(f, id)))
 	}
 	// The smallest valid policy.
 	f.Add(minimal)

@@ -112,7 +112,7 @@ func TestBuiltinPolicies(t *testing.T) {
 			assert.Equal(t, id+" "+p.Version(), p.String())
 			assert.NotEmpty(t, slices.Collect(p.Notes()))
 
-			data := polRead(t, "policies/"+id+".json")
+			data := polRead(t, polFile(t, id))
 			sum := sha256.Sum256(data)
 			assert.Equal(t, "sha256:"+hex.EncodeToString(sum[:]), p.Digest(), "the digest is of the embedded file")
 			parsed, err := referral.ParsePolicy(data)

@@ -102,10 +102,13 @@ type Routing struct {
 // framework it goes with. The rules, in order; every blocking problem is reported, as a
 // [continuum.Findings] error, and a referral with any is not routed:
 //
-//  1. fw must be the framework the policy names (framework-mismatch).
+//  1. fw must be the framework the policy names or one that derives from it
+//     ([thresholds.Framework.DerivesFrom]; framework-mismatch).
 //  2. To must be a level, From a level or zero, Consent zero or valid, Received set
 //     (invalid-level, invalid-consent, missing-received); From == To is not a referral
-//     (not-a-move).
+//     (not-a-move). The London calendar day Received falls on must be within both the
+//     framework's and the policy's effective periods (not-in-force, wrapping
+//     [ErrNotInForce]).
 //  3. The case is decided by fw.Evaluate; its unknown indicators are findings at
 //     "case.indicators[i]".
 //  4. A decision of SameDay or Immediate urgency may not be routed below Specialist
@@ -179,9 +182,9 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 	switch {
 	case fw == nil:
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch, "no framework given")
-	case fw.ID() != p.framework:
+	case !fw.DerivesFrom(p.framework):
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch,
-			fmt.Sprintf("policy %s goes with framework %s, not %s", p.id, p.framework, fw.ID()))
+			"the framework is not the policy's framework and does not extend it")
 	}
 	if r.From != 0 && !r.From.IsValid() {
 		bad("from", RuleInvalidLevel, "from is not a level")
@@ -197,8 +200,11 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 	if r.Consent != 0 && !r.Consent.IsValid() {
 		bad("consent", RuleInvalidConsent, "consent is not given, refused or not-sought")
 	}
-	if r.Received.IsZero() {
+	switch {
+	case r.Received.IsZero():
 		bad("received", RuleMissingReceived, "the date the referral was received is required")
+	default:
+		fs = append(fs, p.inForce(fw, r.Received)...)
 	}
 	return fs
 }
