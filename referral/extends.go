@@ -150,7 +150,7 @@ func (c *policyChecker) resolve(d *policyDoc, base func(ref string) (*Policy, er
 	b, err := base(d.Extends)
 	switch {
 	case errors.Is(err, document.ErrCycle):
-		c.Add("extends", RuleExtendsCycle, "extends leads back to this policy")
+		c.Add("extends", RuleExtendsCycle, "following extends through the documents leads round in a cycle")
 	case err != nil || b == nil:
 		c.Findings = c.Findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownPolicy,
 			"no policy is known by this reference")

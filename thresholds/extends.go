@@ -145,7 +145,7 @@ func (c *checker) resolve(d *frameworkDoc, base func(ref string) (*Framework, er
 	b, err := base(d.Extends)
 	switch {
 	case errors.Is(err, document.ErrCycle):
-		c.Add("extends", RuleExtendsCycle, "extends leads back to this framework")
+		c.Add("extends", RuleExtendsCycle, "following extends through the documents leads round in a cycle")
 	case err != nil || b == nil:
 		c.Findings = c.Findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownFramework,
 			"no framework is known by this reference")

@@ -16,9 +16,10 @@ var errBaseInvalid = errors.New("document: the base in this set is not valid")
 // the resolver it is given; fallback resolves what the set does not hold.
 //
 // The resolver looks a reference ("id@version") up among the set's documents first,
-// parsing that document on demand, and returns [ErrCycle] for a document further down the
-// chain being parsed (a cycle); a base in the set that fails to parse is an error too.
-// Anything else goes to fallback.
+// parsing that document on demand. Every document on a cycle of "extends" within the set
+// gets [ErrCycle] from it; a base in the set that fails to parse for another reason
+// gives an error that wraps nothing of ours. Anything the set does not hold goes to
+// fallback (an error when fallback is nil).
 //
 // After parsing, two documents of the set with the same id and version are an error on
 // the later one (duplicate-version), and two versions of one id whose effective periods
@@ -27,55 +28,70 @@ var errBaseInvalid = errors.New("document: the base in this set is not valid")
 func ParseSet[T any](docs [][]byte, parse func(data []byte, base func(ref string) (T, error)) (T, error), fallback func(ref string) (T, error), sentinel error) ([]T, []error) {
 	heads := make([]Header, len(docs))
 	periods := make([]Period, len(docs))
+	extends := make([]string, len(docs))
 	for i, data := range docs {
-		var h struct{ Header }
+		var h struct {
+			Header
+			Extends string `json:"extends"`
+		}
 		Decode(data, &h) // only the header is wanted; parse reports the findings
-		heads[i] = h.Header
+		heads[i], extends[i] = h.Header, h.Extends
 		_, periods[i] = h.Header.CheckPeriod(nil)
 	}
+	find := func(ref string) int {
+		if r, ok := ParseRef(ref); ok {
+			for j, h := range heads {
+				if h.ID == r.ID && h.Version == r.Version {
+					return j
+				}
+			}
+		}
+		return -1
+	}
+	// onCycle[i]: following "extends" through the set from i comes back to i.
+	onCycle := make([]bool, len(docs))
+	for i := range docs {
+		for j, steps := find(extends[i]), 0; j >= 0 && steps < len(docs); j, steps = find(extends[j]), steps+1 {
+			if j == i {
+				onCycle[i] = true
+				break
+			}
+		}
+	}
+
 	out := make([]T, len(docs))
 	errs := make([]error, len(docs))
-	const (
-		todo = iota
-		busy
-		done
-	)
-	state := make([]int, len(docs))
+	done := make([]bool, len(docs))
 	var run func(i int)
 	resolve := func(ref string) (T, error) {
 		var zero T
-		if r, ok := ParseRef(ref); ok {
-			for j, h := range heads {
-				if h.ID != r.ID || h.Version != r.Version {
-					continue
-				}
-				switch state[j] {
-				case busy:
-					return zero, ErrCycle
-				case todo:
-					run(j)
-				}
-				if errs[j] != nil {
-					return zero, errBaseInvalid
-				}
-				return out[j], nil
-			}
+		j := find(ref)
+		switch {
+		case j < 0 && fallback == nil:
+			return zero, errBaseInvalid
+		case j < 0:
+			return fallback(ref)
+		case onCycle[j]:
+			return zero, ErrCycle
 		}
-		if fallback == nil {
+		if !done[j] {
+			run(j)
+		}
+		if errs[j] != nil {
 			return zero, errBaseInvalid
 		}
-		return fallback(ref)
+		return out[j], nil
 	}
 	run = func(i int) {
-		state[i] = busy
+		done[i] = true // before parsing: a cycle never comes back here (onCycle stops it)
 		out[i], errs[i] = parse(docs[i], resolve)
-		state[i] = done
 	}
 	for i := range docs {
-		if state[i] == todo {
+		if !done[i] {
 			run(i)
 		}
 	}
+
 	for j := range docs {
 		for i := range j {
 			if errs[i] != nil || errs[j] != nil || heads[i].ID != heads[j].ID {
@@ -92,9 +108,8 @@ func ParseSet[T any](docs [][]byte, parse func(data []byte, base func(ref string
 			default:
 				continue
 			}
-			errs[j] = fs.Err()
 			var zero T
-			out[j] = zero
+			out[j], errs[j] = zero, fs.Err()
 			break
 		}
 	}
