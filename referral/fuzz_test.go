@@ -33,6 +33,19 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Add(append(slices.Clone(minimal), "{}"...))
 	// A policy with a threshold gate and notes (the optional parts).
 	f.Add([]byte(strings.Replace(string(minimal), `"decisionTimescale"`, `"thresholdGates": [{"route": "door", "minLevel": "intensive", "sources": ["T1"]}], "notes": ["n"], "decisionTimescale"`, 1)))
+	// Extensions: the fictional county and district, the smallest overlay, overlays that
+	// remove, replace and add, unpinned and unknown bases, a bounded period, and a
+	// removal in a document that extends nothing.
+	f.Add(polRead(f, "testdata/chain/wyvernshire.json"))
+	f.Add(polRead(f, "testdata/chain/lowmere.json"))
+	overlay := `{"id": "fz", "framework": "fz", "title": "t", "publisher": "p", "version": "1.0.0", "effectiveFrom": "2024-04-01", "extends": "england@1.0.0"`
+	f.Add([]byte(overlay + `}`))
+	f.Add([]byte(overlay + `, "remove": {"routes": ["early-help"], "routing": [{"level": "additional", "urgency": "routine"}], "thresholdGates": ["x"], "consent": ["universal"], "transitions": [{"from": "", "to": "universal"}], "timescales": ["core-group-first"]}}`))
+	f.Add([]byte(overlay + `, "routes": [{"id": "early-help", "name": "n", "how": "h", "sources": ["WT2023"]}], "routing": [{"level": "intensive", "urgency": "routine", "route": "childrens-social-care"}], "thresholdGates": [{"route": "childrens-social-care", "minLevel": "intensive", "sources": ["WT2023"]}]}`))
+	f.Add([]byte(strings.Replace(overlay, "england@1.0.0", "england", 1) + `}`))
+	f.Add([]byte(strings.Replace(overlay, "england@1.0.0", "fz@1.0.0", 1) + `}`))
+	f.Add([]byte(strings.Replace(overlay, "england@1.0.0", "atlantis@2", 1) + `, "effectiveTo": "2024-03-31"}`))
+	f.Add([]byte(strings.Replace(string(minimal), `"decisionTimescale"`, `"remove": {}, "effectiveTo": "2030-12-31", "decisionTimescale"`, 1)))
 	// JSON that is not a policy: empty, null, an array, a string, an empty object.
 	f.Add([]byte(""))
 	f.Add([]byte("null"))
