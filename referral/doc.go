@@ -16,6 +16,18 @@
 //   - "durham": First Contact for safeguarding, the Early Help Request for early help.
 //
 // [ParsePolicy] reads a council's own policy strictly and reports every problem at once.
+// A council policy may extend another, pinned ("extends": "england@1.0.0"), and state
+// only the routes, routing entries, gates, consent rules, transitions and timescales it
+// adds, replaces or removes; [ParseOptions] says where bases come from and
+// [ParseOptions.ParseAll] parses a set of documents that extend one another.
+//
+// # Versions in force
+//
+// A policy, like a framework, has an effective period of London calendar days.
+// [BuiltinPolicy] returns an id's newest version, [BuiltinPolicyOn] the one in force on a
+// day. [Policy.Route] fails with [ErrNotInForce] when the referral was received on a day
+// outside the framework's or the policy's period, and routes with any framework that
+// derives from the policy's ([thresholds.Framework.DerivesFrom]).
 //
 // # Routing a referral
 //
