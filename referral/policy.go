@@ -13,9 +13,9 @@ import (
 // Policy is a parsed referral policy: routes per level and urgency, consent rules per
 // level, the allowed transitions and the timescales, for one threshold framework.
 //
-// A Policy comes from [ParsePolicy], [DefaultPolicy] or [BuiltinPolicy]; the zero Policy
-// is not usable. It is immutable after parsing and safe for concurrent use: accessors
-// return copies or iterators.
+// A Policy comes from [ParsePolicy], [ParseOptions.Parse], [DefaultPolicy] or
+// [BuiltinPolicy]; the zero Policy is not usable. It is immutable after parsing and safe
+// for concurrent use: accessors return copies or iterators.
 type Policy struct {
 	id, framework, title, publisher, version string
 	base                                     string   // the ref it extends as written; "" for a base

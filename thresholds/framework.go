@@ -26,9 +26,9 @@ var _ [MaxIndicators - setWords*64]struct{}
 // levels, the indicator catalogue, the decision parameters and the source register, with
 // the document's id, version and content digest.
 //
-// A Framework comes from [Parse], [Default] or [Builtin]; the zero Framework is not
-// usable. It is immutable after parsing and safe for concurrent use: every accessor
-// returns copies or iterators, never a slice or map of its own.
+// A Framework comes from [Parse], [ParseOptions.Parse], [Default] or [Builtin]; the
+// zero Framework is not usable. It is immutable after parsing and safe for concurrent
+// use: every accessor returns copies or iterators, never a slice or map of its own.
 type Framework struct {
 	id, title, publisher, version string
 	extends, base                 string   // the base's id and the ref as written; "" for a base
