@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -200,4 +201,56 @@ func TestParseAll(t *testing.T) {
 		assert.Equal(t, county.Len(), district.Len(), "so does the district")
 		assert.Len(t, slices.Collect(district.Sources()), len(slices.Collect(thresholds.Default().Sources()))+2, "one source each added")
 	})
+}
+
+// TestChainWithBase resolves the three-level chain through ParseOptions.Base, each level
+// parsed on its own with a lookup of those already parsed, and gets what a set gives.
+func TestChainWithBase(t *testing.T) {
+	parsed := map[string]*thresholds.Framework{}
+	var asked []string
+	opts := thresholds.ParseOptions{Base: func(ref string) (*thresholds.Framework, error) {
+		asked = append(asked, ref)
+		if fw, ok := parsed[ref]; ok {
+			return fw, nil
+		}
+		if ref == "england@1.0.0" {
+			return thresholds.BuiltinOn("england", time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC))
+		}
+		return nil, errors.New("not parsed yet")
+	}}
+	county, err := opts.Parse(ptRead(t, "testdata/chain/wyvernshire.json"))
+	require.NoError(t, err)
+	parsed["wyvernshire@1.0.0"] = county
+	district, err := opts.Parse(ptRead(t, "testdata/chain/lowmere.json"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"england@1.0.0", "wyvernshire@1.0.0"}, asked, "Base receives the reference as written")
+
+	set, errs := thresholds.ParseOptions{}.ParseAll(ptRead(t, "testdata/chain/wyvernshire.json"), ptRead(t, "testdata/chain/lowmere.json"))
+	require.NoError(t, errors.Join(errs...))
+	assert.Equal(t, set[0].Digest(), county.Digest())
+	assert.Equal(t, set[1].Digest(), district.Digest())
+}
+
+// TestExtendsNoEcho checks that no finding or error repeats a reference or id a caller
+// wrote.
+func TestExtendsNoEcho(t *testing.T) {
+	const probe = "zqxprobe"
+	docs := [][]byte{
+		ptEditExt(t, func(m map[string]any) { m["extends"] = probe + "@9.9.9" }),
+		ptEditExt(t, func(m map[string]any) { m["extends"] = probe }),
+		ptEditExt(t, func(m map[string]any) { m["extends"] = "england@" + probe }),
+	}
+	for _, doc := range docs {
+		_, err := thresholds.Parse(doc)
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), probe)
+		_, errs := thresholds.ParseOptions{}.ParseAll(doc, doc)
+		for _, err := range errs {
+			assert.NotContains(t, err.Error(), probe)
+		}
+	}
+	_, err := thresholds.Builtin(probe)
+	assert.NotContains(t, err.Error(), probe)
+	_, err = thresholds.BuiltinOn(probe, time.Now())
+	assert.NotContains(t, err.Error(), probe)
 }
