@@ -278,9 +278,9 @@ func (f *Framework) merge(c *checker, d *frameworkDoc, b *Framework) {
 			case !code.IsValid():
 				c.Add(p, RuleMissingField, "a code is required")
 			case !ok:
-				c.Add(p, RuleRemoveUnknown, fmt.Sprintf("the base has no indicator %s", code))
+				c.Add(p, RuleRemoveUnknown, "the base has no indicator with this code")
 			case defined[code]:
-				c.Add(p, RuleRemoveConflict, fmt.Sprintf("%s is both removed and defined", code))
+				c.Add(p, RuleRemoveConflict, "the code is both removed and defined")
 			}
 			removed[code] = true
 		}
