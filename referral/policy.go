@@ -25,6 +25,7 @@ type policyDoc struct {
 	Consent           []consentDoc      `json:"consent"`
 	Transitions       []transitionDoc   `json:"transitions"`
 	DecisionTimescale string            `json:"decisionTimescale"`
+	StepUpWindow      string            `json:"stepUpWindow"`
 	Timescales        []timescaleDoc    `json:"timescales"`
 	Notes             []string          `json:"notes"`
 }
@@ -65,6 +66,7 @@ type transitionDoc struct {
 	To      continuum.Level `json:"to"`
 	Note    string          `json:"note"`
 	Sources []string        `json:"sources"`
+	Closure *closureDoc     `json:"closure"`
 }
 
 type timescaleDoc struct {
@@ -109,6 +111,9 @@ type Policy struct {
 
 	timescales []Timescale
 	decision   int // index into timescales
+
+	closure      [5][5]closureSet // [from][to]: the census reasons for closure allowed (closure.go)
+	stepUpWindow int              // index+1 into timescales of the step-up window; 0: none (history.go)
 }
 
 // gate is a threshold gate: the route takes decided levels of min and above only.
@@ -127,6 +132,9 @@ type TransitionRule struct {
 	Transition Transition           `json:"transition"`
 	Note       string               `json:"note"`
 	Citations  []continuum.Citation `json:"citations"`
+	// Closure is the census reasons for closure the move may record; the zero
+	// ClosureRule for a move that closes no children's social care episode.
+	Closure ClosureRule `json:"closure,omitzero"`
 }
 
 // ID returns the policy's id.
@@ -185,6 +193,7 @@ func (p *Policy) Transitions() iter.Seq[TransitionRule] {
 	return func(yield func(TransitionRule) bool) {
 		for _, t := range p.transitions {
 			t.Citations = slices.Clone(t.Citations)
+			t.Closure.Reasons, t.Closure.Citations = slices.Clone(t.Closure.Reasons), slices.Clone(t.Closure.Citations)
 			if !yield(t) {
 				return
 			}
@@ -339,6 +348,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	} else {
 		c.Add("decisionTimescale", RuleUnknownTimescale, "no timescale has this id")
 	}
+	p.checkStepUpWindow(c, d.StepUpWindow)
 
 	// Routes.
 	p.routeIndex = make(map[string]int, len(d.Routes))
@@ -486,7 +496,8 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 			c.Add(path, RuleDuplicateTransition, fmt.Sprintf("%s is already listed", t))
 			continue
 		}
-		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources)})
+		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources),
+			Closure: p.checkClosureRule(c, path, t, td.Closure, cite)})
 		p.allowed[t.From][t.To] = len(p.transitions)
 	}
 	if len(d.Transitions) == 0 {
