@@ -143,7 +143,8 @@ func openEpisode(h []Episode) int {
 // historyQueries returns the queries a valid history raises on a routed referral, in
 // order: re-referral, step-up after step-down, From that disagrees with the open episode.
 //
-//  1. re-referral: the latest closed episode referred within 12 months before Received
+//  1. re-referral, on a move up (entry, step-up or escalation: a step-down or closure
+//     is no referral): the latest closed episode referred within 12 months before Received
 //     (the DfE census measure: a referral within 12 months of a previous referral; a
 //     referral made while an episode is open moves the child within it, and is no new
 //     referral). Twelve months run back to the same day of the month a year earlier,
@@ -159,10 +160,11 @@ func (p *Policy) historyQueries(r Referral, t Transition) continuum.Findings {
 		return fs
 	}
 	received := londonDay(r.Received)
+	up := t.Kind() == Entry || t.Kind() == StepUp || t.Kind() == Escalation
 	y, m, d := received.Date()
 	cutoff := time.Date(y-1, m, 1, 0, 0, 0, 0, time.UTC)
 	cutoff = cutoff.AddDate(0, 0, min(d, cutoff.AddDate(0, 1, -1).Day())-1)
-	for i := len(r.History) - 1; i >= 0; i-- {
+	for i := len(r.History) - 1; i >= 0 && up; i-- {
 		e := r.History[i]
 		if e.Open() {
 			continue
@@ -173,7 +175,7 @@ func (p *Policy) historyQueries(r Referral, t Transition) continuum.Findings {
 		}
 		break
 	}
-	if w := p.stepUpWindow; w > 0 && (t.Kind() == Entry || t.Kind() == StepUp || t.Kind() == Escalation) {
+	if w := p.stepUpWindow; w > 0 && up {
 		ts := p.timescales[w-1]
 		for i := len(r.History) - 1; i >= 0; i-- {
 			e := r.History[i]
@@ -183,7 +185,7 @@ func (p *Policy) historyQueries(r Referral, t Transition) continuum.Findings {
 			closed := londonDay(e.Closed)
 			if !londonDay(ts.Deadline(closed)).Before(received) {
 				fs = fs.Add("history["+strconv.Itoa(i)+"].closed", RuleStepUpAfterStepDown, continuum.Query, nil,
-					fmt.Sprintf("the child came down from %s %s before this referral, within the policy's %s (%d %s)", e.Level, distance(closed, received), ts.Name, ts.Amount, ts.Unit))
+					fmt.Sprintf("the child came down from %s %s before this referral, within the policy's step-up window (%s, %s)", e.Level, distance(closed, received), ts.Name, amountText(ts)))
 			}
 			break
 		}

@@ -41,7 +41,8 @@ type Step struct {
 //
 // The zero StepCheck is a step that was not routed and found nothing.
 type StepCheck struct {
-	// Routing is the step's routing; the zero Routing when a blocking finding stopped it.
+	// Routing is the step's routing, whose queries are moved into Findings; the zero
+	// Routing when a blocking finding stopped it.
 	Routing Routing `json:"routing,omitzero"`
 	// Findings are the step's errors and queries, at paths under "steps[i]".
 	Findings continuum.Findings `json:"findings,omitempty"`
@@ -160,7 +161,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 			rfs = continuum.Findings{}.Add("", RuleUndecidable, continuum.Error, err, "the step cannot be routed")
 		}
 		var abs continuum.Findings // findings whose paths are already the journey's
-		dropped, kept := 0, len(fs)
+		dropped := 0
 		for _, f := range append(rfs, routing.Queries...) {
 			if strings.HasPrefix(f.Path, "history[") {
 				if f.Severity != continuum.Query {
@@ -174,7 +175,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 			}
 			fs = append(fs, f)
 		}
-		if err != nil && dropped > 0 && !fs[kept:].HasErrors() {
+		if err != nil && dropped > 0 && !fs.HasErrors() {
 			fs = fs.Add("", RuleHistoryBlocks, continuum.Error, ErrInvalidReferral,
 				"the step cannot be routed until the history before it is valid")
 		}
@@ -242,7 +243,7 @@ func (p *Policy) stepTimescale(sc *StepCheck, s Step) continuum.Findings {
 		days = "working day"
 	}
 	return fs.Add("decided", RuleDecisionLate, continuum.Query, nil,
-		fmt.Sprintf("the decision came %d %s after it was due under the %s timescale (%d %s)", late, days, sc.Routing.Timescale.Name, sc.Routing.Timescale.Amount, sc.Routing.Timescale.Unit))
+		fmt.Sprintf("the decision came %d %s after it was due (timescale: %s, %s)", late, days, sc.Routing.Timescale.Name, amountText(sc.Routing.Timescale)))
 }
 
 // stepCensus returns the census queries of one step (rule 5). open is the episode the
@@ -303,4 +304,13 @@ func remapHistoryPath(path string, origins []episodeOrigin) string {
 		return "steps[" + strconv.Itoa(o.opened) + "].received"
 	}
 	return path
+}
+
+// amountText says a timescale's length in words ("1 working day", "6 weeks").
+func amountText(t Timescale) string {
+	unit := strings.ToLower(unitTokens.Label(t.Unit))
+	if t.Amount == 1 {
+		unit = strings.TrimSuffix(unit, "s")
+	}
+	return strconv.Itoa(t.Amount) + " " + unit
 }
