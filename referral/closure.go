@@ -212,3 +212,16 @@ func (p *Policy) checkClosure(r Referral) continuum.Findings {
 	}
 	return fs
 }
+
+// doc returns the rule in its document form (nil for the zero rule), so that a policy
+// written back out as a document (extends, canonical digests) keeps its closure rules.
+func (r ClosureRule) doc() *closureDoc {
+	if len(r.Reasons) == 0 {
+		return nil
+	}
+	d := &closureDoc{Reasons: append([]ClosureReason(nil), r.Reasons...)}
+	for _, c := range r.Citations {
+		d.Sources = append(d.Sources, c.Source)
+	}
+	return d
+}

@@ -252,3 +252,12 @@ func (p *Policy) StepUpWindow() (Timescale, bool) {
 	t.Citations = append([]continuum.Citation(nil), t.Citations...)
 	return t, true
 }
+
+// stepUpWindowID returns the id of the step-up window's timescale, "" for none: the
+// document form of the policy's "stepUpWindow".
+func (p *Policy) stepUpWindowID() string {
+	if p.stepUpWindow == 0 {
+		return ""
+	}
+	return p.timescales[p.stepUpWindow-1].ID
+}
