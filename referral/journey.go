@@ -84,11 +84,12 @@ func (c JourneyCheck) Err() error { return c.Findings().Errors().Err() }
 
 // Rule codes of the findings CheckJourney adds to those of Route.
 const (
-	RuleJourneyOrder          = "journey-order"           // a step received before the step above it
-	RuleHistoryInStep         = "history-in-step"         // a step carries a history of its own
-	RuleDecidedBeforeReceived = "decided-before-received" // a decision recorded before the referral came in
-	RuleDecisionLate          = "decision-late"           // the decision came after the timescale's deadline
-	RuleHistoryBlocks         = "history-blocks"          // a step not routed because the history before it is invalid
+	RuleJourneyOrder           = "journey-order"            // a step received before the step above it
+	RuleHistoryInStep          = "history-in-step"          // a step carries a history of its own
+	RuleDecidedBeforeReceived  = "decided-before-received"  // a decision recorded before the referral came in
+	RuleDecisionLate           = "decision-late"            // the decision came after the timescale's deadline
+	RuleHistoryBlocks          = "history-blocks"           // a step not routed because the history before it is invalid
+	RuleAssessedBeforeReferral = "assessed-before-referral" // an assessment before its episode's referral (census 1103)
 )
 
 // episodeOrigin is where an episode of the running history came from: the journey's
@@ -114,7 +115,8 @@ type episodeOrigin struct {
 //     queried.
 //  4. Timescale: a Decided before Received is an error (decided-before-received); one
 //     after Routing.DecideBy is a query giving the working days late (decision-late).
-//  5. Census, where a step touches its codes: a referral to specialist that records no
+//  5. Census, where a step touches its codes: an assessment that concludes before the
+//     referral that opened its episode (assessed-before-referral, rule 1103); a referral to specialist that records no
 //     source (referral-source-missing, rule 8866); a move that closes a specialist
 //     episode with no reason, where the policy lists reasons for it
 //     (closure-reason-missing, 8805); RC8 or RC9 on an episode none of whose steps
@@ -193,9 +195,17 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 				"the decision cannot come before the referral was received")
 		}
 		closing := open >= 0 && landing.IsValid() && landing != hist[open].Level && !s.Received.IsZero()
-		if !s.Assessed.IsZero() && closing && landing < hist[open].Level {
-			assessed[open]++ // an assessment concluded on the step that closes the episode
-			assessedStep[open] = i
+		if !s.Assessed.IsZero() {
+			since := s.Received // the assessment of the episode this step opens
+			if closing && landing < hist[open].Level {
+				assessed[open]++ // an assessment concluded on the step that closes the episode
+				assessedStep[open] = i
+				since = hist[open].Referred
+			}
+			if !since.IsZero() && londonDay(s.Assessed).Before(londonDay(since)) {
+				fs = fs.Add("assessed", RuleAssessedBeforeReferral, continuum.Error, ErrInvalidReferral,
+					"the assessment cannot conclude before the referral that opened its episode (CIN census rule 1103)")
+			}
 		}
 		fs = append(fs, p.stepCensus(r, open, hist, origins, assessed, assessedStep, fw, j.Steps)...)
 

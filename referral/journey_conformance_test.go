@@ -45,7 +45,7 @@ func TestJourneyConformance(t *testing.T) {
 		referral.RuleNoEarlyHelpOffer, referral.RuleClosureWithoutAssessment, referral.RuleNoFactorsClosure,
 		referral.RuleClosureReasonMissing, referral.RuleClosureNotAllowed, referral.RuleReferralSourceMissing,
 		referral.RuleOverlappingEpisodes, referral.RuleClosedBeforeReferred, referral.RuleClosureReasonWithoutDate,
-		referral.RuleClosureDateWithoutReason, referral.RuleClosureReasonNotCensus,
+		referral.RuleClosureDateWithoutReason, referral.RuleClosureReasonNotCensus, referral.RuleAssessedBeforeReferral,
 	} {
 		assert.Positive(t, rules[r], "rule %s appears in a journey case", r)
 	}

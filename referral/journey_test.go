@@ -90,6 +90,16 @@ func TestCheckJourneyErrors(t *testing.T) {
 		assert.Zero(t, c.Steps[0].Routing, "a step with a blocking finding is not routed")
 		assert.Equal(t, continuum.Additional, c.Episodes[0].Level, "the child is taken to have moved as asked")
 	})
+	t.Run("assessed-before-referral-1103", func(t *testing.T) {
+		j := jtNFA()
+		j.Steps[0].Assessed = hiDay(2024, time.January, 9)
+		j.Steps[1].Assessed = hiDay(2023, time.December, 1) // before the episode's referral
+		c := p.CheckJourney(fw, j)
+		assert.Equal(t, []string{"steps[0].assessed assessed-before-referral", "steps[1].assessed assessed-before-referral"}, rtPathRules(c.Findings().Errors()))
+		j.Steps[1].Assessed = hiDay(2024, time.February, 29) // before the closing step, after the referral: fine
+		j.Steps[0].Assessed = time.Time{}
+		assert.NoError(t, p.CheckJourney(fw, j).Err())
+	})
 	t.Run("nil-framework", func(t *testing.T) {
 		c := p.CheckJourney(nil, jtNFA())
 		for i, s := range c.Steps {
