@@ -15,7 +15,8 @@ import (
 // first, with the episodes the child had before it: the input record of
 // [Policy.CheckJourney], filled by a literal. It holds no personal data.
 //
-// The zero Journey has no steps; checking it finds nothing.
+// The zero Journey has no steps; checking it finds nothing. CheckJourney only reads a
+// Journey, so one may be checked from several goroutines at once.
 type Journey struct {
 	// History is the child's episodes before the first step, oldest first.
 	History []Episode `json:"history,omitempty"`
@@ -57,7 +58,8 @@ type StepCheck struct {
 // JourneyCheck is the result of [Policy.CheckJourney]: what was found on the journey's
 // own History and on each step, and the episodes the journey leaves the child with.
 //
-// The zero JourneyCheck found nothing. It shares no memory with the Journey.
+// The zero JourneyCheck found nothing. It shares no memory with the Journey and is safe
+// for concurrent use once no goroutine writes to it.
 type JourneyCheck struct {
 	// History holds the findings on the journey's History, at paths "history[i].field".
 	History continuum.Findings `json:"history,omitempty"`

@@ -46,6 +46,10 @@ func (c *checker) checkFactors(p string, fs []continuum.CINFactor) {
 	}
 }
 
+// The census primary need code (N0 to N9, "the main reason the child is in need") is not
+// derived here: the census records it as the social worker's judgement at the end of an
+// assessment, and no source maps indicators, factors or a suggested level onto it.
+
 // CINFactors returns the DfE Children in Need census assessment factors that the case's
 // observed indicators map to: the union of the factors of its needs and triggers, at any
 // level (strengths are protective and map to none). Factor 21 ("no factors identified")
