@@ -241,6 +241,16 @@ func RunCasesOn(t testing.TB, cases []Case, framework func(id string, on time.Ti
 	}
 }
 
+// BuiltinOn looks a framework up among the builtin versions: the one in force on the
+// day, or the newest on the zero day (a case that states no day). Pass it to
+// [RunCasesOn].
+func BuiltinOn(id string, on time.Time) (*thresholds.Framework, error) {
+	if on.IsZero() {
+		return thresholds.Builtin(id)
+	}
+	return thresholds.BuiltinOn(id, on)
+}
+
 // Run runs f as a subtest named name when t is a *testing.T (or anything with such a Run
 // method), and directly otherwise. Conformance runners of other packages use it too.
 func Run(t testing.TB, name string, f func(testing.TB)) {
