@@ -155,7 +155,7 @@ func referrals(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) {
 		return
 	}
-	fw, pol, ok := lookup(w, req.Framework)
+	fw, pol, ok := lookupOn(w, req.Framework, req.Received)
 	if !ok {
 		return
 	}
@@ -229,10 +229,25 @@ func frameworkOf(v any) string {
 
 // lookup finds the builtin framework and policy with the given id, or writes 404.
 func lookup(w http.ResponseWriter, id string) (*thresholds.Framework, *referral.Policy, bool) {
-	fw, err := thresholds.Builtin(id)
+	return lookupOn(w, id, time.Time{})
+}
+
+// lookupOn finds the builtin framework and policy with the given id in the versions in
+// force on the London day on falls on (England: Working Together 2023 until 17 March
+// 2026, 2026 from the next day), or writes 404. On the zero time, or a day no version
+// covers, it takes the newest versions, so that Route reports the day (not-in-force).
+func lookupOn(w http.ResponseWriter, id string, on time.Time) (*thresholds.Framework, *referral.Policy, bool) {
+	fw, err := thresholds.BuiltinOn(id, on)
+	if on.IsZero() || errors.Is(err, thresholds.ErrNotInForce) {
+		fw, err = thresholds.Builtin(id)
+	}
 	if err == nil {
 		var pol *referral.Policy
-		if pol, err = referral.BuiltinPolicy(id); err == nil {
+		pol, err = referral.BuiltinPolicyOn(id, on)
+		if on.IsZero() || errors.Is(err, referral.ErrNotInForce) {
+			pol, err = referral.BuiltinPolicy(id)
+		}
+		if err == nil {
 			return fw, pol, true
 		}
 	}

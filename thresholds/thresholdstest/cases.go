@@ -201,6 +201,11 @@ func RunCases(t testing.TB, cases []Case, framework func(id string) (*thresholds
 	}
 }
 
+// PinsVersion reports whether the case states the version or the level label it wants:
+// such a case is about that builtin version itself, and a council framework that
+// extends it runs only the others.
+func (c Case) PinsVersion() bool { return c.Want.Version != "" || c.Want.Label != "" }
+
 // Day returns the day a case is decided on, as midnight UTC, which falls on the same
 // London day: the zero time when it states none, an error when its "on" is not a date
 // as YYYY-MM-DD.

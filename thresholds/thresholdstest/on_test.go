@@ -57,6 +57,8 @@ func TestRunCasesOn(t *testing.T) {
 	r := &recorder{}
 	thresholdstest.RunCasesOn(r, []thresholdstest.Case{good}, lookup)
 	assert.Empty(t, r.errors, "version and label match")
+	assert.True(t, good.PinsVersion())
+	assert.False(t, thresholdstest.Case{}.PinsVersion())
 	require.Len(t, days, 1)
 	assert.True(t, time.Date(2026, time.June, 1, 0, 0, 0, 0, time.UTC).Equal(days[0]), "the lookup gets the case's day")
 
