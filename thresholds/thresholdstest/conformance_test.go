@@ -149,7 +149,9 @@ type logRecorder struct {
 	logs []string
 }
 
-func (r *logRecorder) Logf(format string, args ...any) { r.logs = append(r.logs, fmt.Sprintf(format, args...)) }
+func (r *logRecorder) Logf(format string, args ...any) {
+	r.logs = append(r.logs, fmt.Sprintf(format, args...))
+}
 
 // TestRunConformanceBroken: a run case that does not hold fails the run, with the
 // diff; the excused cases are logged, one line each, and a summary closes the run.
