@@ -179,14 +179,14 @@ func (r impactReport) write(w io.Writer) {
 	if len(r.Stuck) > 0 {
 		fmt.Fprintln(w, "\nUndecidable (a code one catalogue lacks):")
 		for _, s := range r.Stuck {
-			side := "new"
+			side := "the new framework"
 			switch {
 			case s.Before && s.After:
-				side = "old and new"
+				side = "either framework"
 			case s.Before:
-				side = "old"
+				side = "the old framework"
 			}
-			fmt.Fprintf(w, "  line %d: not decidable under the %s framework\n", s.Line, side)
+			fmt.Fprintf(w, "  line %d: not decidable under %s\n", s.Line, side)
 		}
 	}
 }

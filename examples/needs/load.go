@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -55,6 +56,9 @@ func readDocuments(what, ref string, with []string) (documents, error) {
 		data, err := readFile(fmt.Sprintf("-with file %d", i+1), path)
 		if err != nil {
 			return d, err
+		}
+		if bytes.Equal(data, d.main) {
+			continue // the document asked for, also given with -with: read once
 		}
 		d.with = append(d.with, data)
 	}

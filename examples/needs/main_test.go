@@ -54,6 +54,18 @@ func invocations() []invocation {
 		{"holidays-2022", "2022, with the one-off jubilee and state funeral", []string{"holidays", "2022"}, ""},
 		{"holidays-bad", "a year out of range is not repeated", []string{"holidays", "1900"}, ""},
 		{"schema-bad", "an unknown schema name is not repeated", []string{"schema", "Sample-Free-Text"}, ""},
+		{"validate-overlay", "the fictional county and district: extends resolve among the files given",
+			[]string{"validate", "../overlay/frameworks/southvale.json", "../overlay/policies/southvale.json", "../overlay/frameworks/northshire.json", "../overlay/policies/northshire.json"}, ""},
+		{"validate-overlay-missing-base", "the district without the county: its extends finds nothing",
+			[]string{"validate", "-json", "../overlay/frameworks/southvale.json", "../overlay/policies/southvale.json"}, ""},
+		{"explain-overlay", "a district framework, its county given with -with",
+			[]string{"explain", "-framework", "../overlay/frameworks/southvale.json", "-with", "../overlay/frameworks/northshire.json", "SVL-SOC-2-01", "FSR-2-01", "HSG-2-01"}, ""},
+		{"explain-overlay-no-base", "the district without its county cannot be read",
+			[]string{"explain", "-framework", "../overlay/frameworks/southvale.json", "HLT-2-01"}, ""},
+		{"graph-overlay", "the district policy, its county given with -with",
+			[]string{"graph", "-with", "../overlay/policies/northshire.json", "../overlay/policies/southvale.json"}, ""},
+		{"impact-overlay", "the county against the district over the corpus",
+			[]string{"impact", "-with", "../overlay/frameworks/northshire.json", "../overlay/frameworks/northshire.json", "../overlay/frameworks/southvale.json", "testdata/cases.jsonl"}, ""},
 	}
 }
 
@@ -140,4 +152,21 @@ func TestReplaceWord(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, replaceWord(tt.s, tt.word), tt.s)
 	}
+}
+
+// TestReadmeValidate: the README's validate example is what the command prints.
+func TestReadmeValidate(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	const cmd = "$ go run ./examples/needs validate examples/overlay/frameworks/*.json examples/overlay/policies/*.json\n"
+	_, rest, ok := strings.Cut(string(readme), cmd)
+	require.True(t, ok, "the README shows validate on the overlay")
+	want, _, _ := strings.Cut(rest, "\n\n")
+	files, err := filepath.Glob(filepath.Join("..", "overlay", "frameworks", "*.json"))
+	require.NoError(t, err)
+	policies, err := filepath.Glob(filepath.Join("..", "overlay", "policies", "*.json"))
+	require.NoError(t, err)
+	var out, errb bytes.Buffer
+	assert.Equal(t, exitOK, run(append([]string{"validate"}, append(files, policies...)...), nil, &out, &errb), errb.String())
+	assert.Equal(t, want+"\n", out.String())
 }

@@ -12,12 +12,13 @@ import (
 	"github.com/rightsupport/needs/thresholds/thresholdstest"
 )
 
-//go:embed conformance/*.json
+//go:embed conformance
 var conformanceFS embed.FS
 
 // Conformance returns the module's shipped referral conformance cases: language-neutral
 // JSON files at the root of the returned file system, read with
-// LoadCases(Conformance(), "*.json"). Each case names the builtin policy and framework
+// LoadCases(Conformance(), "*.json"), and the journey cases under journeys/, read with
+// LoadJourneyCases(Conformance(), "journeys/*.json"). Each case names the builtin policy and framework
 // it is written for and holds for the builtins this version of the module ships.
 func Conformance() fs.FS {
 	sub, err := fs.Sub(conformanceFS, "conformance")
@@ -31,14 +32,19 @@ func Conformance() fs.FS {
 // are expected to keep passing. applies is false when the case is written for a policy
 // or framework the overlay does not derive from. Otherwise skip is "" when the case must
 // pass, or says why the overlay is excused from it. The rule, comparing the overlay with
-// the shipped builtin policy and framework the case names (the base):
+// the shipped builtin policy and framework the case names, the versions in force on
+// the day it was received (the base):
 //
-//  1. A case applies when pol derives from c.Policy and fw from c.Framework.
-//  2. It is skipped when its Received day falls outside the overlay policy's or
-//     framework's effective period: the overlay did not exist then.
+//  1. A case applies when pol.DerivesFrom(c.Policy) and fw.DerivesFrom(c.Framework).
+//  2. It is skipped when it pairs the base policy with a framework that does not derive
+//     from the policy's (a framework-mismatch case): the overlay's pair goes together.
+//     It is skipped when the overlay policy or framework is in force on the London day
+//     it was received and the base's is not, or the other way round (an overlay that
+//     starts later than the base is excused from the base's earlier cases; a case that
+//     expects not-in-force runs when the overlay is not in force either).
 //  3. It is skipped when thresholdstest.Applies excuses its decision: an indicator of
-//     the case removed or replaced by the overlay framework, or changed multiple-needs
-//     parameters at its highest need's level.
+//     the case removed, added or replaced by the overlay framework, or changed
+//     multiple-needs parameters at its highest need's level.
 //  4. It is skipped when the overlay policy changed a rule the case uses: the consent
 //     rule of the level asked for or of the level decided under the base; whether the
 //     move is allowed; the route or next route the referral goes to (its routing entry
@@ -48,22 +54,25 @@ func Conformance() fs.FS {
 // Route names, wording, contacts and citations an overlay changes excuse nothing: cases
 // do not compare them. The reason never repeats a code or a date of the case.
 func Applies(pol *referral.Policy, fw *thresholds.Framework, c Case) (applies bool, skip string) {
-	if pol == nil || fw == nil || !policyDerives(pol, c.Policy) {
+	if pol == nil || fw == nil || !pol.DerivesFrom(c.Policy) {
 		return false, ""
 	}
 	applies, skip = thresholdstest.Applies(fw, thresholdstest.Case{Framework: c.Framework, Indicators: c.Indicators})
 	if !applies {
 		return false, ""
 	}
-	if !inForce(pol.EffectiveFrom(), policyEffectiveTo(pol), c.Received) || !inForce(fw.EffectiveFrom(), frameworkEffectiveTo(fw), c.Received) {
-		return true, "the case was received on a day the overlay policy or framework is not in force"
+	basePol, baseFW, err := builtinsOn(c)
+	if err != nil {
+		return true, "" // not builtins: the case runs and reports the lookup
+	}
+	if !baseFW.DerivesFrom(basePol.FrameworkID()) {
+		return true, "the case pairs the policy with a framework it does not go with, which an overlay's policy and framework cannot reproduce"
+	}
+	if pol.InForce(c.Received) != basePol.InForce(c.Received) || fw.InForce(c.Received) != baseFW.InForce(c.Received) {
+		return true, "the overlay policy or framework is in force on the day received where the base is not, or the other way round"
 	}
 	if skip != "" {
 		return true, skip
-	}
-	basePol, baseFW, err := Builtins(c.Policy, c.Framework)
-	if err != nil {
-		return true, "" // not builtins: the case runs and reports the lookup
 	}
 	return true, policyExcused(pol, fw, basePol, baseFW, c)
 }
@@ -121,16 +130,22 @@ func referralOf(c Case) referral.Referral {
 // be refused), when no case applies, and for every case that runs and does not pass.
 func RunConformance(t testing.TB, pol *referral.Policy, fw *thresholds.Framework) thresholdstest.Coverage {
 	t.Helper()
+	return runConformance(t, pol, fw, Conformance())
+}
+
+// runConformance is RunConformance over the cases of fsys.
+func runConformance(t testing.TB, pol *referral.Policy, fw *thresholds.Framework, fsys fs.FS) thresholdstest.Coverage {
+	t.Helper()
 	var cov thresholdstest.Coverage
 	if pol == nil || fw == nil {
 		t.Errorf("referraltest: conformance: the policy or the framework is nil")
 		return cov
 	}
-	if !frameworkDerives(fw, pol.FrameworkID()) {
+	if !fw.DerivesFrom(pol.FrameworkID()) {
 		t.Errorf("referraltest: conformance: framework %s does not derive from the framework policy %s names", fw, pol)
 		return cov
 	}
-	cases, err := LoadCases(Conformance(), "*.json")
+	cases, err := LoadCases(fsys, "*.json")
 	if err != nil {
 		t.Errorf("%v", err)
 		return cov

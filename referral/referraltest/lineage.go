@@ -1,53 +1,20 @@
 package referraltest
 
 import (
-	"time"
-	_ "time/tzdata" // Europe/London without the host's zone database
+	"errors"
 
 	"github.com/rightsupport/needs/referral"
 	"github.com/rightsupport/needs/thresholds"
-	"github.com/rightsupport/needs/thresholds/thresholdstest"
 )
 
-// london is where statutory days are counted.
-var london = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return time.UTC
+// builtinsOn returns the builtin policy and framework versions in force on the day a
+// case was received, as the module's own conformance test runs it; the newest versions
+// when none is.
+func builtinsOn(c Case) (*referral.Policy, *thresholds.Framework, error) {
+	p, perr := referral.BuiltinPolicyOn(c.Policy, c.Received)
+	f, ferr := thresholds.BuiltinOn(c.Framework, c.Received)
+	if err := errors.Join(perr, ferr); err != nil {
+		return Builtins(c.Policy, c.Framework)
 	}
-	return loc
-}()
-
-// policyDerives reports whether p is the policy id or extends it, directly or not.
-// TODO(issue9): walk p.Base() once policies extend.
-func policyDerives(p *referral.Policy, id string) bool { return p.ID() == id }
-
-// frameworkDerives reports whether fw is id or extends it, directly or not.
-func frameworkDerives(fw *thresholds.Framework, id string) bool {
-	ok, _ := thresholdstest.Applies(fw, thresholdstest.Case{Framework: id})
-	return ok
-}
-
-// policyEffectiveTo is the last day p is in force; zero: open-ended.
-// TODO(issue9): p.EffectiveTo() once it lands.
-func policyEffectiveTo(*referral.Policy) time.Time { return time.Time{} }
-
-// frameworkEffectiveTo is the last day fw is in force; zero: open-ended.
-// TODO(issue9): fw.EffectiveTo() once it lands.
-func frameworkEffectiveTo(*thresholds.Framework) time.Time { return time.Time{} }
-
-// inForce reports whether the London day t falls on is within from..to, both days
-// included (their calendar dates, whatever their location); a zero to is open-ended.
-func inForce(from, to, t time.Time) bool {
-	day := dateOf(t.In(london))
-	if day < dateOf(from) {
-		return false
-	}
-	return to.IsZero() || day <= dateOf(to)
-}
-
-// dateOf returns a time's calendar date as a comparable number, yyyymmdd.
-func dateOf(t time.Time) int {
-	y, m, d := t.Date()
-	return y*10000 + int(m)*100 + d
+	return p, f, nil
 }

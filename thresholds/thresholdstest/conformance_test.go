@@ -13,8 +13,15 @@ import (
 	"github.com/rightsupport/needs/thresholds/thresholdstest"
 )
 
-// pinned returns how a synthetic overlay names the builtin it extends.
-func pinned(id string) string { return id }
+// pinned returns how a synthetic overlay names the builtin it extends: its id and the
+// version it was written against.
+func pinned(id string) string {
+	fw, err := thresholds.Builtin(id)
+	if err != nil {
+		panic(err)
+	}
+	return id + "@" + fw.Version()
+}
 
 // overlayDoc is a synthetic council overlay of the England base: it removes EDU-2-01,
 // turns SH-01 into an immediate-danger trigger (replaced), steps Additional up at 4
