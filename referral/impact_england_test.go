@@ -76,9 +76,9 @@ func TestImpactEngland2026(t *testing.T) {
 	require.NotEqual(t, p23.Digest(), p26.Digest())
 	require.NotEqual(t, f23.Digest(), f26.Digest())
 
-	refCases, err := referraltest.LoadCases(os.DirFS("testdata"), "conformance/*.json")
+	refCases, err := referraltest.LoadCases(referraltest.Conformance(), "*.json")
 	require.NoError(t, err)
-	thrCases, err := thresholdstest.LoadCases(os.DirFS("../thresholds/testdata"), "conformance/*.json")
+	thrCases, err := thresholdstest.LoadCases(thresholdstest.Conformance(), "*.json")
 	require.NoError(t, err)
 
 	var b strings.Builder
