@@ -186,4 +186,19 @@ func TestImpactEngland2026(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(want), got, "run go test -run TestImpactEngland2026 -update if the change is intended")
 	assert.Positive(t, n, "the corpus has England referral cases")
+
+	// The README's summary says the same.
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	flat := strings.Join(strings.Fields(string(readme)), " ")
+	for _, want := range []string{
+		fmt.Sprintf("of %d referral cases, %d are refused under both versions alike", n, refusedBoth),
+		fmt.Sprintf("%d change route (%d early help to Family Help", route, routes["early-help -> family-help"]),
+		fmt.Sprintf("%d change legal basis (%d voluntary early help to Family Help, %d to section 17)", basis,
+			bases["voluntary-early-help -> family-help"], bases["voluntary-early-help -> section-17"]),
+		fmt.Sprintf("Of %d threshold cases none changes level; %d change label", tn, tlabel),
+	} {
+		assert.Contains(t, flat, want, "README.md summarises the impact report")
+	}
+	assert.Zero(t, level+consent+deadline+refusedChange+tlevel, "the README says nothing else changes")
 }
