@@ -36,7 +36,7 @@ var loadBuiltins = sync.OnceValues(func() (map[string]*Framework, error) {
 		}
 		data, err := builtinFS.ReadFile(path.Join("frameworks", id+".json"))
 		if err != nil || !slices.Contains(builtinOrder, id) {
-			return nil, fmt.Errorf("%w: %q", ErrUnknownFramework, id)
+			return nil, fmt.Errorf("%w: no builtin framework has this id", ErrUnknownFramework)
 		}
 		loading[id] = true
 		defer delete(loading, id)
@@ -80,7 +80,7 @@ func Builtin(id string) (*Framework, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("%w: %q (builtins: england, kent, durham)", ErrUnknownFramework, truncateID(id))
+	return nil, fmt.Errorf("%w: no builtin framework has this id (builtins: england, kent, durham)", ErrUnknownFramework)
 }
 
 // Builtins returns the embedded frameworks, England first.

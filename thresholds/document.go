@@ -15,9 +15,9 @@ type frameworkDoc struct {
 	document.Header
 	Extends    string            `json:"extends"`
 	Levels     *levelsDoc        `json:"levels"`
-	Sources    []document.Source `json:"sources"`
-	Indicators []indicatorDoc    `json:"indicators"`
-	Remove     []continuum.Code  `json:"remove"`
+	Sources    []document.Source `json:"sources" limit:"256,too-many-sources"`       // MaxSources
+	Indicators []indicatorDoc    `json:"indicators" limit:"512,too-many-indicators"` // MaxIndicators
+	Remove     []continuum.Code  `json:"remove" limit:"512,too-many-indicators"`     // MaxIndicators
 	Decision   *decisionDoc      `json:"decision"`
 	Notes      []string          `json:"notes"`
 }
@@ -109,7 +109,7 @@ func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string)
 	}
 	if m := needCode.FindStringSubmatch(ind.Code.String()); m != nil && ind.Level.IsValid() && ind.Dimension.IsValid() {
 		if m[1] != ind.Dimension.Code() || m[2] != strconv.Itoa(ind.Level.Number()) {
-			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("code %s does not match dimension %s at level %d", ind.Code, ind.Dimension.Code(), ind.Level.Number()))
+			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("the code does not match dimension %s at level %d", ind.Dimension.Code(), ind.Level.Number()))
 		}
 	}
 	for j, a := range ind.Ages {
@@ -149,12 +149,4 @@ func (c *checker) checkDecision(dd *decisionDoc, known func(string) bool) {
 		}
 		c.checkCitations(p+".sources", s.Sources, known)
 	}
-}
-
-// truncateID shortens an unregistered id for a message.
-func truncateID(s string) string {
-	if len(s) > 32 {
-		return s[:32] + "…"
-	}
-	return s
 }

@@ -173,6 +173,7 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 	}
 	c := &checker{document.Checker{Sentinel: ErrInvalidDocument}}
 	eff := c.checkHeader(&d)
+	c.checkTexts(&d)
 
 	var b *Framework
 	if d.Extends != "" {
@@ -185,7 +186,7 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 			c.Add("extends", RuleExtendsCycle, "extends leads back to this framework")
 		default:
 			c.Findings = c.Findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownFramework,
-				fmt.Sprintf("no builtin framework is called %q", truncateID(d.Extends)))
+				"no builtin framework has this id")
 		}
 		if b == nil {
 			// Without its base an extension cannot be checked further.
@@ -305,9 +306,9 @@ func (f *Framework) merge(c *checker, d *frameworkDoc, b *Framework) {
 			case !code.IsValid():
 				c.Add(p, RuleMissingField, "a code is required")
 			case !ok:
-				c.Add(p, RuleRemoveUnknown, fmt.Sprintf("the base has no indicator %s", code))
+				c.Add(p, RuleRemoveUnknown, "the base has no indicator with this code")
 			case defined[code]:
-				c.Add(p, RuleRemoveConflict, fmt.Sprintf("%s is both removed and defined", code))
+				c.Add(p, RuleRemoveConflict, "the code is both removed and defined")
 			}
 			removed[code] = true
 		}
@@ -336,7 +337,7 @@ func (f *Framework) merge(c *checker, d *frameworkDoc, b *Framework) {
 		p := "indicators[" + strconv.Itoa(i) + "]"
 		c.checkIndicator(p, ind, known)
 		if first, dup := own[ind.Code]; dup && ind.Code.IsValid() {
-			c.Add(p+".code", RuleDuplicateCode, fmt.Sprintf("%s is already defined at indicators[%d]", ind.Code, first))
+			c.Add(p+".code", RuleDuplicateCode, "the code is already defined at indicators["+strconv.Itoa(first)+"]")
 			continue
 		}
 		own[ind.Code] = i
