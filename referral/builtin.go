@@ -62,7 +62,7 @@ func BuiltinPolicy(id string) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("%w: %q (builtins: england, kent, durham)", ErrUnknownPolicy, truncate(id))
+	return nil, fmt.Errorf("%w: no builtin policy has this id (builtins: england, kent, durham)", ErrUnknownPolicy)
 }
 
 // BuiltinPolicies returns the embedded policies, England first.

@@ -18,7 +18,7 @@ import (
 type policyDoc struct {
 	document.Header
 	Framework         string            `json:"framework"`
-	Sources           []document.Source `json:"sources"`
+	Sources           []document.Source `json:"sources" limit:"256,too-many-sources"` // MaxSources
 	Routes            []routeDoc        `json:"routes"`
 	Routing           []routingDoc      `json:"routing"`
 	ThresholdGates    []gateDoc         `json:"thresholdGates"`
@@ -61,10 +61,10 @@ type consentDoc struct {
 }
 
 type transitionDoc struct {
-	From    continuum.Level `json:"from"`
-	To      continuum.Level `json:"to"`
-	Note    string          `json:"note"`
-	Sources []string        `json:"sources"`
+	From    *continuum.Level `json:"from"` // required: "" for an entry
+	To      continuum.Level  `json:"to"`
+	Note    string           `json:"note"`
+	Sources []string         `json:"sources"`
 }
 
 type timescaleDoc struct {
@@ -223,9 +223,12 @@ func (p *Policy) Timescale(id string) (Timescale, bool) {
 // Deadline returns the end of the timescale id when its clock starts at start; an
 // unknown id is an error wrapping [ErrUnknownTimescale].
 func (p *Policy) Deadline(id string, start time.Time) (time.Time, error) {
+	if err := p.usable(); err != nil {
+		return time.Time{}, err
+	}
 	t, ok := p.Timescale(id)
 	if !ok {
-		return time.Time{}, fmt.Errorf("%w: %q", ErrUnknownTimescale, truncate(id))
+		return time.Time{}, fmt.Errorf("%w: the policy has no timescale with this id", ErrUnknownTimescale)
 	}
 	return t.Deadline(start), nil
 }
@@ -246,6 +249,7 @@ func ParsePolicy(data []byte) (*Policy, error) {
 	c := &policyChecker{document.Checker{Sentinel: ErrInvalidPolicy}}
 	hfs, eff := d.Header.Check(ErrInvalidPolicy)
 	c.Findings = append(c.Findings, hfs...)
+	c.checkTexts(&d)
 	p := &Policy{
 		id: d.ID, framework: d.Framework, title: d.Title, publisher: d.Publisher,
 		version: d.Version, effective: eff, notes: slices.Clone(d.Notes),
@@ -258,7 +262,7 @@ func ParsePolicy(data []byte) (*Policy, error) {
 	}
 	p.build(c, &d)
 	if all := decoded.Merge(c.Findings); len(all) > 0 {
-		return nil, all.Err()
+		return nil, all.Capped(continuum.MaxFindings, 0).Err()
 	}
 	sum := sha256.Sum256(data)
 	p.digest = "sha256:" + hex.EncodeToString(sum[:])
@@ -279,7 +283,7 @@ func (c *policyChecker) localID(path, id string, seen map[string]int) {
 		c.Add(path, document.RuleInvalidID, "an id is 1 to 32 lower-case letters, digits and hyphens, starting with a letter")
 	default:
 		if _, dup := seen[id]; dup {
-			c.Add(path, RuleDuplicateID, fmt.Sprintf("%s is already defined", id))
+			c.Add(path, RuleDuplicateID, "the id is already defined")
 		}
 	}
 }
@@ -300,8 +304,10 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	cite := func(path string, ids []string) []continuum.Citation {
 		c.Findings = append(c.Findings, document.CheckCitations(path, ids, func(id string) bool { _, ok := reg[id]; return ok }, ErrInvalidPolicy)...)
 		var out []continuum.Citation
+		var seen [MaxSources/64 + 1]uint64 // register positions cited so far: linear in ids
 		for _, id := range ids {
-			if i, ok := reg[id]; ok && !slices.Contains(out, p.sources[i]) {
+			if i, ok := reg[id]; ok && i < MaxSources && seen[i/64]&(1<<(i%64)) == 0 {
+				seen[i/64] |= 1 << (i % 64)
 				out = append(out, p.sources[i])
 			}
 		}
@@ -474,12 +480,16 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	// Transitions.
 	for i, td := range d.Transitions {
 		path := "transitions[" + strconv.Itoa(i) + "]"
-		t := Transition{From: td.From, To: td.To}
+		if td.From == nil {
+			c.Add(path+".from", RuleMissingField, `from is required: write "" for a child not known to services`)
+			continue
+		}
+		t := Transition{From: *td.From, To: td.To}
 		switch {
 		case !td.To.IsValid():
 			c.Add(path+".to", RuleMissingField, "a level is required")
 			continue
-		case td.From == td.To:
+		case t.From == t.To:
 			c.Add(path+".to", RuleInvalidTransition, "a move goes to another level")
 			continue
 		case p.allowed[t.From][t.To] != 0:
@@ -492,12 +502,4 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	if len(d.Transitions) == 0 {
 		c.Add("transitions", RuleMissingField, "a policy allows at least one transition")
 	}
-}
-
-// truncate shortens a caller's id for a message.
-func truncate(s string) string {
-	if len(s) > 32 {
-		return s[:32] + "…"
-	}
-	return s
 }

@@ -126,6 +126,9 @@ type Routing struct {
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
+	if err := p.usable(); err != nil {
+		return Routing{}, err
+	}
 	fs := p.check(fw, r)
 	var d thresholds.Decision
 	if fw != nil {
@@ -165,7 +168,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		}
 	}
 	if len(fs) > 0 {
-		return Routing{}, fs.Err()
+		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
 	return p.answer(r, t, d, dest), nil
 }
@@ -181,7 +184,7 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch, "no framework given")
 	case fw.ID() != p.framework:
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch,
-			fmt.Sprintf("policy %s goes with framework %s, not %s", p.id, p.framework, fw.ID()))
+			"the policy goes with another framework than the one given")
 	}
 	if r.From != 0 && !r.From.IsValid() {
 		bad("from", RuleInvalidLevel, "from is not a level")

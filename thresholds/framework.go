@@ -200,7 +200,7 @@ func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, e
 	}
 	f.merge(c, &d, b)
 	if all := decoded.Merge(c.Findings); len(all) > 0 {
-		return nil, all.Err()
+		return nil, all.Capped(continuum.MaxFindings, 0).Err()
 	}
 	sum := sha256.New()
 	if b != nil {
