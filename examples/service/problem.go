@@ -49,7 +49,7 @@ func problemType(code string) string { return "urn:rightsupport:needs:problem:" 
 // writeProblem writes an RFC 9457 problem. With findings and no code of its own, the
 // problem's code is the findings' one rule, or invalid-request when they have several.
 func writeProblem(w http.ResponseWriter, status int, code, detail string, fs continuum.Findings) {
-	fs = fs.Capped(maxResponseFindings, 0).Sorted()
+	fs = fs.Sorted().Capped(maxResponseFindings, 0) // the count of the rest comes last
 	if code != "" {
 		setCode(w, code) // the service's own codes are logged; a case's findings are not
 	} else {
