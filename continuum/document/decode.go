@@ -269,11 +269,14 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 					return false
 				}
 			} else {
-				e := reflect.New(t.Elem()).Elem()
-				if !d.value(e, p, depth+1) {
+				// Grow in place and decode into the new element: no temporary value.
+				if v.Len() == v.Cap() {
+					v.Grow(max(4, v.Len()))
+				}
+				v.SetLen(i + 1)
+				if !d.value(v.Index(i), p, depth+1) {
 					return false
 				}
-				v.Set(reflect.Append(v, e))
 			}
 			i++
 		}

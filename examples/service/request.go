@@ -21,8 +21,12 @@ const maxBody = 64 << 10
 // caseDoc is a case as requests write it. Its codes are strings, checked by the service
 // after decoding, so that malformed and unknown codes are reported together with every
 // other problem of the request.
+//
+// A case lists at most thresholds.MaxIndicators codes (a framework has no more): reading
+// stops at the code past it, with a too-many-indicators finding, so that a body of junk
+// codes costs little.
 type caseDoc struct {
-	Indicators []string `json:"indicators"`
+	Indicators []string `json:"indicators" limit:"512,too-many-indicators"` // thresholds.MaxIndicators
 	Ref        string   `json:"ref,omitempty"`
 }
 
@@ -136,10 +140,12 @@ func checkCodes(fw *thresholds.Framework, c *caseDoc) (thresholds.Case, continuu
 	out := thresholds.Case{Ref: c.Ref, Indicators: make([]continuum.Code, 0, min(len(c.Indicators), thresholds.MaxIndicators))}
 	var malformed, unknown findingList
 	for i, s := range c.Indicators {
+		if s == "" {
+			malformed.add(i, thresholds.RuleInvalidCode, continuum.ErrSyntax, "an indicator code is required")
+			continue
+		}
 		code, err := continuum.ParseCode(s)
 		switch {
-		case s == "":
-			malformed.add(i, thresholds.RuleInvalidCode, continuum.ErrSyntax, "an indicator code is required")
 		case err != nil:
 			malformed.add(i, document.RuleInvalidValue, err, "the code is malformed: 2 to 24 upper-case letters, digits and single hyphens")
 		default:
