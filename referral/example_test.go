@@ -92,3 +92,18 @@ func ExampleAddWorkingDays() {
 	// Fri 5 May 2023 17:00 → Tue 9 May 2023 17:00
 	// Tue 24 Dec 2024 09:00 → Fri 27 Dec 2024 09:00
 }
+
+// WorkingDaysBetween counts England and Wales working days after the first date up to
+// and including the second: how many working days an assessment took, say.
+func ExampleWorkingDaysBetween() {
+	started := time.Date(2024, time.December, 20, 10, 0, 0, 0, time.UTC) // a Friday
+	for _, done := range []time.Time{
+		time.Date(2024, time.December, 23, 10, 0, 0, 0, time.UTC), // the Monday after
+		time.Date(2025, time.January, 2, 10, 0, 0, 0, time.UTC),   // over Christmas and New Year
+	} {
+		fmt.Println(done.Format("2 Jan 2006"), referral.WorkingDaysBetween(started, done))
+	}
+	// Output:
+	// 23 Dec 2024 1
+	// 2 Jan 2025 6
+}
