@@ -2,6 +2,8 @@ package referral
 
 import (
 	"strconv"
+
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // MaxSources is the most sources a policy's register may hold. ParsePolicy stops
@@ -26,8 +28,13 @@ func (c *policyChecker) checkTexts(d *policyDoc) {
 		p := "routes[" + strconv.Itoa(i) + "]"
 		c.Text(p+".contact", r.Contact)
 		c.Text(p+".outOfHours", r.OutOfHours)
+		seen := make(map[string]bool, len(r.Services))
 		for j, s := range r.Services {
 			c.Required(p+".services["+strconv.Itoa(j)+"]", s)
+			if seen[s] {
+				c.Add(p+".services["+strconv.Itoa(j)+"]", document.RuleDuplicateItem, "the route already lists this service")
+			}
+			seen[s] = true
 		}
 	}
 	for i, cd := range d.Consent {

@@ -14,19 +14,19 @@ import (
 type frameworkDoc struct {
 	document.Header
 	Extends    string            `json:"extends"`
-	Levels     *levelsDoc        `json:"levels"`
+	Levels     *levelsDoc        `json:"levels" null:"reject"`
 	Sources    []document.Source `json:"sources" limit:"256,too-many-sources"`       // MaxSources
 	Indicators []indicatorDoc    `json:"indicators" limit:"512,too-many-indicators"` // MaxIndicators
 	Remove     []continuum.Code  `json:"remove" limit:"512,too-many-indicators"`     // MaxIndicators
-	Decision   *decisionDoc      `json:"decision"`
+	Decision   *decisionDoc      `json:"decision" null:"reject"`
 	Notes      []string          `json:"notes"`
 }
 
 type levelsDoc struct {
-	Universal  *levelDoc `json:"universal"`
-	Additional *levelDoc `json:"additional"`
-	Intensive  *levelDoc `json:"intensive"`
-	Specialist *levelDoc `json:"specialist"`
+	Universal  *levelDoc `json:"universal" null:"reject"`
+	Additional *levelDoc `json:"additional" null:"reject"`
+	Intensive  *levelDoc `json:"intensive" null:"reject"`
+	Specialist *levelDoc `json:"specialist" null:"reject"`
 }
 
 // byLevel returns the level entries indexed by level (index 0 unused).

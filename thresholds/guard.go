@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // usable reports ErrNoFramework for a nil or zero Framework, which has no catalogue and
@@ -78,5 +79,28 @@ func (c *checker) checkTexts(d *frameworkDoc) {
 	}
 	for i, n := range d.Notes {
 		c.Required("notes["+strconv.Itoa(i)+"]", n)
+	}
+	for i := range d.Indicators {
+		ind := &d.Indicators[i]
+		p := "indicators[" + strconv.Itoa(i) + "]"
+		duplicates(c, p+".ages", ind.Ages)
+		duplicates(c, p+".cinFactors", ind.CINFactors)
+	}
+	duplicates(c, "remove", d.Remove)
+}
+
+// duplicates records a duplicate-item finding for every item of a list that is a set
+// and names an item a second time. Zero items are left to the record checks.
+func duplicates[T comparable](c *checker, path string, items []T) {
+	var zero T
+	seen := make(map[T]bool, len(items))
+	for j, it := range items {
+		if it == zero {
+			continue
+		}
+		if seen[it] {
+			c.Add(path+"["+strconv.Itoa(j)+"]", document.RuleDuplicateItem, "the list already names this item")
+		}
+		seen[it] = true
 	}
 }

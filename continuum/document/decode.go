@@ -153,7 +153,7 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 		return false
 	}
 	if tok == nil { // null
-		if t.Kind() == reflect.Pointer {
+		if t.Kind() == reflect.Pointer && !limit.noNull {
 			v.SetZero()
 			return true
 		}

@@ -10,9 +10,10 @@ import (
 // field is a struct field as Decode reads it: where it is, and the most items its array
 // may hold (0: no limit) with the rule code of the finding past it.
 type field struct {
-	index []int
-	limit int
-	rule  string
+	index  []int
+	limit  int
+	rule   string
+	noNull bool // tagged null:"reject": null is a finding even for a pointer
 }
 
 var fieldCache sync.Map // reflect.Type → map[string]field
@@ -22,7 +23,8 @@ var fieldCache sync.Map // reflect.Type → map[string]field
 // and the fields of an embedded struct without a tag count as the outer struct's.
 //
 // A field tagged `limit:"N,rule"` is an array of at most N items: Decode stops at the
-// item past N with a finding of that rule, before reading the rest of the input.
+// item past N with a finding of that rule, before reading the rest of the input. A
+// pointer field tagged `null:"reject"` takes no null: absent is its only empty form.
 func fieldsOf(t reflect.Type) map[string]field {
 	if m, ok := fieldCache.Load(t); ok {
 		return m.(map[string]field)
@@ -50,6 +52,7 @@ func fieldsOf(t reflect.Type) map[string]field {
 			}
 			fd.limit, fd.rule = limit, rule
 		}
+		fd.noNull = f.Tag.Get("null") == "reject"
 		m[name] = fd
 	}
 	// An embedded struct's fields are read as the outer struct's own, unless the outer

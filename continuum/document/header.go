@@ -18,6 +18,7 @@ const (
 	RuleUnknownSource   = "unknown-source"   // a citation names a source not in the register
 	RuleMissingCitation = "missing-citation" // a record cites no source
 	RuleInvalidText     = "invalid-text"     // text holds a control, zero-width, byte-order-mark or other invisible character
+	RuleDuplicateItem   = "duplicate-item"   // a list that is a set (citations, age bands, CIN factors, removals, services) names an item twice
 )
 
 var (
@@ -114,7 +115,13 @@ func CheckCitations(path string, ids []string, known func(id string) bool, senti
 	if len(ids) == 0 {
 		return fs.Add(path, RuleMissingCitation, continuum.Error, sentinel, "a record cites at least one source")
 	}
+	seen := make(map[string]bool, len(ids))
 	for j, id := range ids {
+		if seen[id] {
+			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleDuplicateItem, continuum.Error, sentinel, "the source is already cited by this record")
+			continue
+		}
+		seen[id] = true
 		if !known(id) {
 			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, continuum.Error, sentinel, "the source is not in the register")
 		}

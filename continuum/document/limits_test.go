@@ -112,3 +112,32 @@ func TestDecodeForeignErrorsNotWrapped(t *testing.T) {
 		assert.ErrorIs(t, f, continuum.ErrInvalidValue)
 	}
 }
+
+type nullDoc struct {
+	A *testInner `json:"a" null:"reject"`
+	B *testInner `json:"b"`
+}
+
+// Issue 13: null was read as absent for pointer fields, which JSON Schema calls a type
+// error; documents tag such fields null:"reject".
+func TestDecodeNullRejected(t *testing.T) {
+	var got nullDoc
+	fs := document.Decode([]byte(`{"a": null, "b": null}`), &got)
+	assert.Equal(t, []finding{{"a", document.RuleWrongType}}, summarize(fs))
+}
+
+// Issue 13: 3.0 was not a whole number to the decoder, though JSON Schema's "integer"
+// takes it; whole numbers written with a fraction or an exponent now decode.
+func TestDecodeIntegralNumbers(t *testing.T) {
+	for in, want := range map[string]int{`3.0`: 3, `1e2`: 100, `2.50e1`: 25, `-4.000`: -4, `0.0`: 0} {
+		var got testDoc
+		fs := document.Decode([]byte(`{"count": `+in+`, "small": `+in+`}`), &got)
+		if want > 127 {
+			assert.Equal(t, []finding{{"small", document.RuleInvalidValue}}, summarize(fs), in)
+		} else {
+			assert.Empty(t, fs, in)
+			assert.Equal(t, int8(want), got.Small, in)
+		}
+		assert.Equal(t, want, got.Count, in)
+	}
+}

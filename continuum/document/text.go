@@ -48,7 +48,7 @@ func visible(r rune) bool {
 // information (a user name or password has no place in a published source).
 func validURL(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && u.Scheme == "https" && u.Host != "" && u.User == nil && u.Opaque == "" &&
+	return err == nil && strings.HasPrefix(s, "https://") && u.Host != "" && u.User == nil && u.Opaque == "" &&
 		checkTextOK(s)
 }
 

@@ -3,6 +3,7 @@ package document
 import (
 	"encoding"
 	"encoding/json"
+	"math/big"
 	"reflect"
 	"strconv"
 	"strings"
@@ -11,13 +12,13 @@ import (
 func setNumber(v reflect.Value, s string) bool {
 	switch v.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, err := strconv.ParseInt(s, 10, v.Type().Bits())
+		n, err := strconv.ParseInt(integral(s), 10, v.Type().Bits())
 		if err != nil {
 			return false
 		}
 		v.SetInt(n)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, err := strconv.ParseUint(s, 10, v.Type().Bits())
+		n, err := strconv.ParseUint(integral(s), 10, v.Type().Bits())
 		if err != nil {
 			return false
 		}
@@ -111,4 +112,20 @@ func canonical(v reflect.Value) (string, bool) {
 		return "", false
 	}
 	return string(text), true
+}
+
+// integral returns a JSON number that is a whole number written with a fraction or an
+// exponent (3.0, 1e2, 2.50e1) in plain digits, as JSON Schema's "integer" counts it;
+// any other number is returned as it is, for the integer parser to reject. Numbers
+// with more than 20 digits before or after the point are returned as they are.
+func integral(s string) string {
+	if !strings.ContainsAny(s, ".eE") || len(s) > 40 {
+		return s
+	}
+	f, ok := new(big.Float).SetPrec(256).SetString(s)
+	if !ok || !f.IsInt() || f.MantExp(nil) > 128 { // past 2^128 no integer type holds it
+		return s
+	}
+	i, _ := f.Int(nil)
+	return i.String()
 }
