@@ -52,7 +52,6 @@ func Omitted(n int) *Finding {
 		Msg: strconv.Itoa(n) + " more findings are not shown; fix these and check again"}
 }
 
-
 // omitted is the error of an Omitted finding: it carries the count and wraps
 // ErrTooManyFindings.
 type omitted struct{ n int }

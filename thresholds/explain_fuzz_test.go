@@ -32,7 +32,7 @@ func FuzzExplain(f *testing.F) {
 		f.Add(b) // real decisions
 	}
 	f.Add([]byte(`{"level":"specialist","label":"zqx","urgency":"routine","reasons":[{"rule":"highest-need","level":"specialist","indicators":["ZQXMARK"]}]}`)) // forged, unknown code
-	f.Add([]byte(`{"level":"additional","reasons":[{"rule":"rule(9)"}],"framework":{"id":"zqx","version":"zqx"}}`))                                           // foreign, rule out of range
+	f.Add([]byte(`{"level":"additional","reasons":[{"rule":"rule(9)"}],"framework":{"id":"zqx","version":"zqx"}}`))                                             // foreign, rule out of range
 	f.Add([]byte(`{"level":"universal","strengths":["ZQX-1-01"]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d thresholds.Decision

@@ -73,7 +73,7 @@ func TestExplainRejectsForgedDecisions(t *testing.T) {
 		"extra_reason": func(d *thresholds.Decision) {
 			d.Reasons = append(d.Reasons, thresholds.Reason{Rule: thresholds.ByNoNeeds, Level: continuum.Universal})
 		},
-		"strength_added": func(d *thresholds.Decision) { d.Strengths = []continuum.Code{code("HLT-2-01")} },
+		"strength_added":   func(d *thresholds.Decision) { d.Strengths = []continuum.Code{code("HLT-2-01")} },
 		"citation_dropped": func(d *thresholds.Decision) { d.Reasons[0].Citations = nil },
 	}
 	for name, f := range forge {

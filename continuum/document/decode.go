@@ -29,10 +29,6 @@ const (
 	RuleNonCanonical  = "non-canonical"  // a token is not written in its one canonical form ("Intensive", "1" for "intensive")
 )
 
-// ErrTooLarge reports input past a limit of its format (an array tagged with a limit):
-// Decode stops there, and [Stopped] reports true.
-var ErrTooLarge = errors.New("document: input past a limit of its format")
-
 // maxDepth bounds nesting, so hostile input cannot exhaust the stack.
 const maxDepth = 64
 

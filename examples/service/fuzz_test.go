@@ -14,12 +14,12 @@ import (
 func FuzzHandlers(f *testing.F) {
 	f.Add(validDecision)
 	f.Add(validReferral)
-	f.Add(`{"framework":"kent","case":{"indicators":["ZQXMARK","zqx bad",""]},"zqx":1}`)         // unknown and malformed codes, an unknown key
-	f.Add(`{"framework":"zqxmark","case":{}}`)                                                   // an unknown framework
+	f.Add(`{"framework":"kent","case":{"indicators":["ZQXMARK","zqx bad",""]},"zqx":1}`)           // unknown and malformed codes, an unknown key
+	f.Add(`{"framework":"zqxmark","case":{}}`)                                                     // an unknown framework
 	f.Add(`{"framework":"kent","to":"zqx","consent":"zqx","received":"zqx","case":{"ref":"zqx"}}`) // bad tokens and time
 	f.Add(`{"framework":"england","to":"specialist","case":{},"received":"9999-12-31T23:00:00Z"}`) // a deadline past 9999
-	f.Add(`{"framework":"kent","case":{"indicators":[` + strings.Repeat(`"",`, 300) + `""]}}`)   // many findings
-	f.Add(`{"zqx":`)                                                                             // malformed JSON
+	f.Add(`{"framework":"kent","case":{"indicators":[` + strings.Repeat(`"",`, 300) + `""]}}`)     // many findings
+	f.Add(`{"zqx":`)                                                                               // malformed JSON
 	h, _ := newTestServer()
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, path := range []string{"/v1/decisions", "/v1/referrals"} {
