@@ -83,6 +83,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	} else {
 		c.Add("decisionTimescale", RuleUnknownTimescale, "no timescale has this id")
 	}
+	p.checkStepUpWindow(c, d.StepUpWindow)
 
 	// Routes.
 	p.routeIndex = make(map[string]int, len(d.Routes))
@@ -229,7 +230,8 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 			c.Add(path, RuleDuplicateTransition, fmt.Sprintf("%s is already listed", t))
 			continue
 		}
-		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources)})
+		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources),
+			Closure: p.checkClosureRule(c, path, t, td.Closure, cite)})
 		p.allowed[t.From][t.To] = len(p.transitions)
 	}
 	if len(d.Transitions) == 0 {

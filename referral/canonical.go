@@ -57,6 +57,7 @@ func (p *Policy) canonical() *policyDoc {
 		Framework:         p.framework,
 		Sources:           make([]document.Source, len(p.sources)),
 		DecisionTimescale: p.timescales[p.decision].ID,
+		StepUpWindow:      p.stepUpWindowID(),
 		Notes:             slices.Clone(p.notes),
 	}
 	for i, s := range p.sources {
@@ -94,6 +95,7 @@ func (p *Policy) canonical() *policyDoc {
 	for _, t := range p.transitions {
 		d.Transitions = append(d.Transitions, transitionDoc{
 			From: t.Transition.From, To: t.Transition.To, Note: t.Note, Sources: sourceIDs(t.Citations),
+			Closure: t.Closure.doc(),
 		})
 	}
 	for _, t := range p.timescales {

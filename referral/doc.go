@@ -38,6 +38,20 @@
 // child at risk of significant harm routed below Specialist, early help without consent,
 // a move the policy does not allow) are errors, every one reported.
 //
+// # Journeys and the Children in Need census
+//
+// A [Referral] may carry the child's earlier episodes ([Referral.History], each an
+// [Episode]), the census code of who referred ([ReferralSource], 1A to 10) and, on a move
+// that closes a children's social care episode, the census reason for closure
+// ([ClosureReason], RC1 to RC9; the policy says which each move allows). Route checks the
+// history (order, dates, census reasons, no overlapping social care episodes) and queries
+// a re-referral within 12 months, a move back up within a policy's step-up window, a
+// From that disagrees with the open episode, and a closure with no further action after
+// needs early help serves. [Policy.CheckJourney] walks a child's whole [Journey] of
+// referrals and closures step by step: each move allowed, consent, decisions on time or
+// late by so many working days, re-referrals, and the census rules on closure reasons
+// and referral sources, every finding at a path such as "steps[3].to".
+//
 // # Working days
 //
 // Deadlines count England and Wales working days: Monday to Friday except bank holidays,

@@ -17,6 +17,7 @@ type policyDoc struct {
 	Consent           []consentDoc      `json:"consent,omitempty"`
 	Transitions       []transitionDoc   `json:"transitions,omitempty"`
 	DecisionTimescale string            `json:"decisionTimescale,omitempty"`
+	StepUpWindow      string            `json:"stepUpWindow,omitempty"`
 	Timescales        []timescaleDoc    `json:"timescales,omitempty"`
 	Remove            *removeDoc        `json:"remove,omitempty"`
 	Notes             []string          `json:"notes,omitempty"`
@@ -78,6 +79,7 @@ type transitionDoc struct {
 	To      continuum.Level `json:"to"`
 	Note    string          `json:"note,omitempty"`
 	Sources []string        `json:"sources"`
+	Closure *closureDoc     `json:"closure,omitempty"`
 }
 
 type timescaleDoc struct {

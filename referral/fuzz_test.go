@@ -46,6 +46,10 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Add([]byte(strings.Replace(overlay, "england@1.0.0", "fz@1.0.0", 1) + `}`))
 	f.Add([]byte(strings.Replace(overlay, "england@1.0.0", "atlantis@2", 1) + `, "effectiveTo": "2024-03-31"}`))
 	f.Add([]byte(strings.Replace(string(minimal), `"decisionTimescale"`, `"remove": {}, "effectiveTo": "2030-12-31", "decisionTimescale"`, 1)))
+	// A closure rule on a move down from specialist (one reason of each kind, one
+	// duplicated), and a step-up window naming the decision timescale.
+	f.Add([]byte(strings.Replace(string(minimal), `"decisionTimescale"`, `"stepUpWindow": "decision", "decisionTimescale"`, 1)))
+	f.Add([]byte(strings.Replace(string(minimal), `"transitions": [`, `"transitions": [{"from": "specialist", "to": "intensive", "note": "n", "sources": ["T1"], "closure": {"reasons": ["RC9", "RC8", "RC9"], "sources": ["T1"]}},`, 1)))
 	// JSON that is not a policy: empty, null, an array, a string, an empty object.
 	f.Add([]byte(""))
 	f.Add([]byte("null"))

@@ -52,6 +52,10 @@ func (c *policyChecker) overlay(base, own *policyDoc) (*policyDoc, origins) {
 	if own.DecisionTimescale != "" {
 		m.DecisionTimescale = own.DecisionTimescale
 	}
+	m.StepUpWindow = base.StepUpWindow
+	if own.StepUpWindow != "" {
+		m.StepUpWindow = own.StepUpWindow
+	}
 	o := make(origins)
 	m.Sources = append(append(m.Sources, base.Sources...), own.Sources...)
 	o["sources"] = appended(len(base.Sources), "sources", len(own.Sources))

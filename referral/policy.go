@@ -40,6 +40,9 @@ type Policy struct {
 
 	timescales []Timescale
 	decision   int // index into timescales
+
+	closure      [5][5]closureSet // [from][to]: the census reasons for closure allowed (closure.go)
+	stepUpWindow int              // index+1 into timescales of the step-up window; 0: none (history.go)
 }
 
 // gate is a threshold gate: the route takes decided levels of min and above only.
@@ -60,6 +63,9 @@ type TransitionRule struct {
 	Transition Transition           `json:"transition"`
 	Note       string               `json:"note"`
 	Citations  []continuum.Citation `json:"citations"`
+	// Closure is the census reasons for closure the move may record; the zero
+	// ClosureRule for a move that closes no children's social care episode.
+	Closure ClosureRule `json:"closure,omitzero"`
 }
 
 // ID returns the policy's id.
@@ -145,6 +151,7 @@ func (p *Policy) Transitions() iter.Seq[TransitionRule] {
 	return func(yield func(TransitionRule) bool) {
 		for _, t := range p.transitions {
 			t.Citations = slices.Clone(t.Citations)
+			t.Closure.Reasons, t.Closure.Citations = slices.Clone(t.Closure.Reasons), slices.Clone(t.Closure.Citations)
 			if !yield(t) {
 				return
 			}

@@ -49,6 +49,14 @@ type Referral struct {
 	Consent Consent `json:"consent"`
 	// Received is when the service received the referral; the decision clock starts then.
 	Received time.Time `json:"received"`
+	// Source is who made the referral, as the CIN census codes it; zero when not
+	// recorded.
+	Source ReferralSource `json:"source,omitzero"`
+	// Closure is the census reason for closure of a move that closes a children's
+	// social care episode; the policy says which reasons each move allows.
+	Closure ClosureReason `json:"closure,omitzero"`
+	// History is the child's earlier episodes, oldest first (history.go).
+	History []Episode `json:"history,omitempty"`
 }
 
 // String describes the referral without personal data: the move, the consent position,
@@ -117,6 +125,10 @@ type Routing struct {
 //     consent-required; "seek-unless-risk" (specialist) accepts Given, Refused and
 //     NotSought, and queries a referral that records nothing (consent-unrecorded).
 //  6. The move must be one the policy allows (transition-not-allowed).
+//  7. Source, when recorded, must be a census referral source (invalid-referral-source);
+//     Closure, when recorded, a census reason (invalid-closure-reason) that the policy
+//     allows on the move (closure-not-allowed); History must be valid, each problem a
+//     finding at "history[i].field" (see [Episode] and history.go's rule codes).
 //
 // Then the route is the policy's route for To at the decision's urgency, with the next
 // route after it (999 first, then the front door). A route with a threshold gate takes
@@ -125,11 +137,15 @@ type Routing struct {
 // (5) and the note are those of the decided level it lands at. Otherwise asking for more or less than the
 // decided level is a query (above-decision, below-decision): a practitioner may know
 // more than the indicators say. DecideBy is the route's timescale (or the policy's
-// decision timescale) counted from Received.
+// decision timescale) counted from Received. A routed referral is also queried for an
+// RC8 closure after needs early help serves (no-early-help-offer) and for what its
+// History shows: a re-referral within 12 months, a move back up within the policy's
+// step-up window, and a From that disagrees with the open episode.
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	fs := p.check(fw, r)
+	fs = append(append(append(fs, checkSource(r)...), p.checkClosure(r)...), checkHistory(r)...)
 	var d thresholds.Decision
 	if fw != nil {
 		var err error
@@ -256,6 +272,7 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
 			fmt.Sprintf("asked for %s; the indicators suggest %s: check the level asked for", r.To, d.Level))
 	}
+	out.Queries = append(append(out.Queries, closureQueries(r, d)...), p.historyQueries(r, t)...)
 	out.Route = p.routes[dest.route]
 	decidedOn := dest.route
 	if dest.then >= 0 {

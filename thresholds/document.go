@@ -122,6 +122,7 @@ func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string)
 			c.Add(p+".cinFactors["+strconv.Itoa(j)+"]", RuleMissingField, "a CIN factor code is required")
 		}
 	}
+	c.checkFactors(p, ind.CINFactors)
 	c.checkCitations(p+".sources", ind.Sources, known)
 }
 
