@@ -139,4 +139,6 @@ func TestEnumConvention(t *testing.T) {
 	checkConvention(t, "referral.ConsentRule", enumCase[referral.ConsentRule]{all: referral.ConsentRules(), parse: referral.ParseConsentRule, zero: "no-consent-rule"})
 	checkConvention(t, "referral.TransitionKind", enumCase[referral.TransitionKind]{all: referral.TransitionKinds(), parse: referral.ParseTransitionKind, zero: "not-a-move"})
 	checkConvention(t, "referral.Unit", enumCase[referral.Unit]{all: referral.Units(), parse: referral.ParseUnit, zero: "no-unit"})
+	checkConvention(t, "referral.ClosureReason", enumCase[referral.ClosureReason]{all: referral.ClosureReasons(), parse: referral.ParseClosureReason, zero: "no-closure-reason"})
+	checkConvention(t, "referral.ReferralSource", enumCase[referral.ReferralSource]{all: referral.ReferralSources(), parse: referral.ParseReferralSource, zero: "not-recorded"})
 }

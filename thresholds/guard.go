@@ -84,7 +84,6 @@ func (c *checker) checkTexts(d *frameworkDoc) {
 		ind := &d.Indicators[i]
 		p := "indicators[" + strconv.Itoa(i) + "]"
 		duplicates(c, p+".ages", ind.Ages)
-		duplicates(c, p+".cinFactors", ind.CINFactors)
 	}
 	duplicates(c, "remove", d.Remove)
 }

@@ -67,6 +67,16 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 		})
 	}
 
+	// Documents of a chain extend one another, so Parse cannot read one alone; each is
+	// still a valid document, which the schema accepts.
+	chain, err := filepath.Glob("testdata/chain/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, chain)
+	for _, name := range chain {
+		ok, why := schemaValid(t, sch, ptRead(t, name))
+		assert.True(t, ok, "%s: %s", name, why)
+	}
+
 	type probe struct {
 		name         string
 		ext          bool // edit the extension fixture, not the base
@@ -166,7 +176,8 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 		}},
 		{name: "unregistered_citation", schemaCannot: true, edit: set(ind, "sources", []any{"NOPE"})},
 		{name: "duplicate_source", schemaCannot: true, edit: func(m map[string]any) { m["sources"] = append(m["sources"].([]any), src(m)) }},
-		{name: "unknown_base", schemaCannot: true, edit: set(top, "extends", "atlantis")},
+		{name: "unknown_base", schemaCannot: true, edit: set(top, "extends", "atlantis@1.0.0")},
+		{name: "unpinned_base", edit: set(top, "extends", "england")},
 		{name: "private_use_title", schemaCannot: true, edit: set(top, "title", "Test\ue000shire")},
 
 		{name: "extension_valid", ext: true, edit: func(map[string]any) {}, valid: true},

@@ -185,7 +185,8 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 	switch t.Kind() {
 	case reflect.Struct:
 		fields := fieldsOf(t)
-		return d.object(tok, path, depth, func(key string, member int) string {
+		present := make(map[string]bool)
+		ok := d.object(tok, path, depth, func(key string, member int) string {
 			if _, known := fields[key]; known {
 				return fieldPath(path, key)
 			}
@@ -195,9 +196,14 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 			if !found {
 				return false, true
 			}
+			present[key] = true
 			d.limit = f
 			return true, d.value(v.FieldByIndex(f.index), p, depth+1)
 		})
+		if ok {
+			d.requireFields(fields, present, path)
+		}
+		return ok
 	case reflect.Map:
 		if v.IsNil() {
 			v.Set(reflect.MakeMap(t))

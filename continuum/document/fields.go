@@ -2,6 +2,7 @@ package document
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -10,10 +11,11 @@ import (
 // field is a struct field as Decode reads it: where it is, and the most items its array
 // may hold (0: no limit) with the rule code of the finding past it.
 type field struct {
-	index  []int
-	limit  int
-	rule   string
-	noNull bool // tagged null:"reject": null is a finding even for a pointer
+	index    []int
+	limit    int
+	rule     string
+	noNull   bool // tagged null:"reject": null is a finding even for a pointer
+	required bool // tagged required:"true": absent is a missing-field finding
 }
 
 var fieldCache sync.Map // reflect.Type → map[string]field
@@ -24,7 +26,9 @@ var fieldCache sync.Map // reflect.Type → map[string]field
 //
 // A field tagged `limit:"N,rule"` is an array of at most N items: Decode stops at the
 // item past N with a finding of that rule, before reading the rest of the input. A
-// pointer field tagged `null:"reject"` takes no null: absent is its only empty form.
+// pointer field tagged `null:"reject"` takes no null: absent is its only empty form. A
+// field tagged `required:"true"` must be present, even when its value may be empty (a
+// transition's "from": "" for an entry).
 func fieldsOf(t reflect.Type) map[string]field {
 	if m, ok := fieldCache.Load(t); ok {
 		return m.(map[string]field)
@@ -53,6 +57,7 @@ func fieldsOf(t reflect.Type) map[string]field {
 			fd.limit, fd.rule = limit, rule
 		}
 		fd.noNull = f.Tag.Get("null") == "reject"
+		fd.required = f.Tag.Get("required") == "true"
 		m[name] = fd
 	}
 	// An embedded struct's fields are read as the outer struct's own, unless the outer
@@ -67,4 +72,19 @@ func fieldsOf(t reflect.Type) map[string]field {
 	}
 	fieldCache.Store(t, m)
 	return m
+}
+
+// requireFields records a missing-field finding for every field tagged required that
+// the object at path did not have, in name order.
+func (d *decoder) requireFields(fields map[string]field, present map[string]bool, path string) {
+	var missing []string
+	for name, f := range fields {
+		if f.required && !present[name] {
+			missing = append(missing, name)
+		}
+	}
+	slices.Sort(missing)
+	for _, name := range missing {
+		d.add(fieldPath(path, name), RuleMissingField, nil, "the field is required, even when its value is empty")
+	}
 }

@@ -112,6 +112,9 @@ func TestStories(t *testing.T) {
 		{6, 1, true, "additional", "routine", "entry", "highest-need", false},
 		{7, 1, false, "additional", "routine", "entry", "consent-required", false},
 		{7, 2, true, "specialist", "routine", "entry", "highest-need", false},
+		{8, 1, true, "specialist", "routine", "entry", "highest-need", false},
+		{8, 2, true, "intensive", "routine", "closure", "highest-need", false},
+		{8, 3, true, "specialist", "routine", "entry", "highest-need", false},
 	}
 	for _, id := range frameworkIDs {
 		fw, err := thresholds.Builtin(id)
@@ -141,6 +144,26 @@ func TestStories(t *testing.T) {
 		r, err = walk(fw, pol, journeys[5].steps[0])
 		require.NoError(t, err)
 		assert.NotEmpty(t, r.Queries.Rules(), id)
+	}
+}
+
+// TestJourneyCheck checks the point of walking journey 8 whole under every framework: the
+// closure with no further action after intensive needs is queried, the second referral
+// is a re-referral 7 months on and its decision came a working day late.
+func TestJourneyCheck(t *testing.T) {
+	for _, id := range frameworkIDs {
+		fw, err := thresholds.Builtin(id)
+		require.NoError(t, err)
+		c := mustPolicy(t, id).CheckJourney(fw, journeys[7].asJourney())
+		require.NoError(t, c.Err(), id)
+		require.Len(t, c.Steps, 3)
+		assert.True(t, c.Steps[0].OnTime, id)
+		assert.Contains(t, c.Steps[1].Findings.Rules(), referral.RuleNoEarlyHelpOffer, id)
+		assert.Equal(t, []string{referral.RuleReReferral, referral.RuleDecisionLate}, c.Steps[2].Findings.Rules(), id)
+		assert.Equal(t, 1, c.Steps[2].Late, id)
+		require.Len(t, c.Episodes, 2)
+		assert.Equal(t, referral.NoFurtherAction, c.Episodes[0].Closure, id)
+		assert.True(t, c.Episodes[1].Open(), id)
 	}
 }
 
