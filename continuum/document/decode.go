@@ -357,45 +357,6 @@ func (d *decoder) object(tok json.Token, path string, depth int, pathOf func(key
 	return ok
 }
 
-// skip consumes one whole value.
-func (d *decoder) skip(path string) bool {
-	tok, ok := d.token(path)
-	if !ok {
-		return false
-	}
-	return d.skipRest(tok, path)
-}
-
-// skipRest consumes the rest of a value whose first token is tok.
-func (d *decoder) skipRest(tok json.Token, path string) bool {
-	delim, isDelim := tok.(json.Delim)
-	if !isDelim || delim == '}' || delim == ']' {
-		return true
-	}
-	for depth := 1; depth > 0; {
-		if depth > maxDepth {
-			d.add(path, RuleTooDeep, continuum.ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
-			return false
-		}
-		tok, ok := d.token(path)
-		if !ok {
-			return false
-		}
-		if delim, isDelim := tok.(json.Delim); isDelim {
-			if delim == '{' || delim == '[' {
-				depth++
-			} else {
-				depth--
-			}
-		}
-	}
-	return true
-}
-
-func (d *decoder) wrongType(path string, t reflect.Type, tok json.Token) {
-	d.add(path, RuleWrongType, nil, "want "+describe(t)+", got "+tokenType(tok))
-}
-
 // Stopped reports whether findings from [Decode] include one that stopped decoding
 // (malformed, empty or too deeply nested input), so that the decoded value is incomplete
 // and nothing further should be checked.
