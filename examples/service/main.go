@@ -85,9 +85,8 @@ func newHTTPServer(log *slog.Logger, cfg config) *http.Server {
 	return &http.Server{
 		Handler:           newHandler(log, cfg),
 		ReadHeaderTimeout: cfg.readHeader,
-		// ReadTimeout bounds headers and body together; each handler sets its own,
-		// shorter body deadline (bodyTimeout), so that it can still answer 408 before
-		// WriteTimeout.
+		// ReadTimeout bounds headers and body together, and ends before WriteTimeout,
+		// so that a handler whose body never arrives can still answer 408.
 		ReadTimeout:    cfg.readHeader + cfg.bodyTimeout,
 		WriteTimeout:   cfg.write,
 		IdleTimeout:    cfg.idle,

@@ -69,9 +69,10 @@ func (s *server) decodeRequest(w http.ResponseWriter, r *http.Request, v any, fr
 			return request{}, false
 		}
 	}
-	// A body shorter than its Content-Length must not hold the handler until the
-	// connection's deadlines: the body has bodyTimeout to arrive.
-	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.cfg.bodyTimeout))
+	// A body shorter than its Content-Length does not hold the handler: the server's
+	// ReadTimeout (headers and body) ends the read, and the answer is a 408 problem,
+	// sent before WriteTimeout. (A per-request read deadline would do the same with its
+	// own clock, but cost 10-20% of plain throughput in the load test.)
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		switch _, tooLarge := errors.AsType[*http.MaxBytesError](err); {

@@ -15,7 +15,7 @@ import (
 // config holds the service's limits; defaults gives those of a public service.
 type config struct {
 	maxInFlight     int           // requests served at once; the rest get 503
-	bodyTimeout     time.Duration // time for a request's body to arrive, from its handler's start
+	bodyTimeout     time.Duration // time for a request's body to arrive, after its headers' time
 	readHeader      time.Duration // time for a request's headers to arrive
 	write           time.Duration // time to write a response, from the end of the headers
 	idle            time.Duration // keep-alive time between requests
