@@ -71,6 +71,9 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 	// still a valid document, which the schema accepts.
 	chain, err := filepath.Glob("testdata/chain/*.json")
 	require.NoError(t, err)
+	overlay, err := filepath.Glob("../examples/overlay/frameworks/*.json")
+	require.NoError(t, err)
+	chain = append(chain, overlay...)
 	require.NotEmpty(t, chain)
 	for _, name := range chain {
 		ok, why := schemaValid(t, sch, ptRead(t, name))
