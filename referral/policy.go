@@ -191,9 +191,12 @@ func (p *Policy) Timescale(id string) (Timescale, bool) {
 // Deadline returns the end of the timescale id when its clock starts at start; an
 // unknown id is an error wrapping [ErrUnknownTimescale].
 func (p *Policy) Deadline(id string, start time.Time) (time.Time, error) {
+	if err := p.usable(); err != nil {
+		return time.Time{}, err
+	}
 	t, ok := p.Timescale(id)
 	if !ok {
-		return time.Time{}, fmt.Errorf("%w: %q", ErrUnknownTimescale, truncate(id))
+		return time.Time{}, fmt.Errorf("%w: the policy has no timescale with this id", ErrUnknownTimescale)
 	}
 	return t.Deadline(start), nil
 }

@@ -153,6 +153,9 @@ type Routing struct {
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
+	if err := p.usable(); err != nil {
+		return Routing{}, err
+	}
 	fs := p.check(fw, r)
 	fs = append(append(append(fs, checkSource(r)...), p.checkClosure(r)...), checkHistory(r)...)
 	var d thresholds.Decision
@@ -196,7 +199,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		}
 	}
 	if len(fs) > 0 {
-		return Routing{}, fs.Err()
+		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
 	return p.answer(r, t, d, dest), nil
 }
