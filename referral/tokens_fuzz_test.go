@@ -7,14 +7,18 @@ import (
 )
 
 // FuzzParseEnums fuzzes the text parsers of referral's enums (Consent, TransitionKind,
-// ConsentRule, Unit): never a panic; a success round-trips through MarshalText.
+// ConsentRule, Unit, LegalBasis): never a panic; a success round-trips through MarshalText.
 func FuzzParseEnums(f *testing.F) {
 	for _, seed := range []string{
 		"given", "refused", "not-sought", // every consent token
 		"NOT-SOUGHT",                                             // case is ignored
 		"entry", "step-up", "step-down", "escalation", "closure", // every transition kind
-		"required", "seek-unless-risk", "not-applicable", // consent rules
+		"required", "seek-unless-risk", "not-applicable", "required-unless-risk", // consent rules
+		"voluntary-early-help", "family-help", "section-17", "section-47", // legal bases
+		"pre-proceedings", "section-31", "SECTION-47",
 		"working-days", "days", "weeks", "months", // units
+		"RC1", "rc9", "RC10", // census reasons for closure, any case, one past the end
+		"1A", "5d", "10", "11", // census referral sources, any case, one past the end
 		"", "given ", "ſtep-up", "\x00", // empty, trailing space, a Unicode fold, a NUL
 	} {
 		f.Add(seed)
@@ -32,6 +36,27 @@ func FuzzParseEnums(f *testing.F) {
 				var d referral.TransitionKind
 				err := d.UnmarshalText(b)
 				return d == k, err
+			})
+		}
+		if c, err := referral.ParseClosureReason(s); err == nil {
+			roundTrip(t, c.IsValid(), c.MarshalText, func(b []byte) (bool, error) {
+				var d referral.ClosureReason
+				err := d.UnmarshalText(b)
+				return d == c, err
+			})
+		}
+		if src, err := referral.ParseReferralSource(s); err == nil {
+			roundTrip(t, src.IsValid(), src.MarshalText, func(b []byte) (bool, error) {
+				var d referral.ReferralSource
+				err := d.UnmarshalText(b)
+				return d == src, err
+			})
+		}
+		if b, err := referral.ParseLegalBasis(s); err == nil {
+			roundTrip(t, b.IsValid(), b.MarshalText, func(text []byte) (bool, error) {
+				var d referral.LegalBasis
+				err := d.UnmarshalText(text)
+				return d == b, err
 			})
 		}
 		var r referral.ConsentRule

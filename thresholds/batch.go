@@ -25,8 +25,8 @@ func (f *Framework) EvaluateAll(cases []Case) (decisions []Decision, errs []erro
 		var s slab
 		for i := lo; i < hi; i++ {
 			o := Outcome{fw: f}
-			if !f.resolveInto(&o.obs, cases[i].Indicators) {
-				_, err := f.Resolve(cases[i])
+			if f.usable() != nil || !f.resolveInto(&o.obs, cases[i].Indicators) {
+				_, err := f.Resolve(cases[i]) // reports ErrNoFramework or every unknown code
 				fails[chunk] = append(fails[chunk], failure{i, err})
 				continue
 			}

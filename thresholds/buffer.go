@@ -46,6 +46,9 @@ func (b *DecisionBuffer) grow(f *Framework) {
 // (see [DecisionBuffer]); the Decision of an error is the zero Decision and leaves buf's
 // earlier decision unchanged.
 func (f *Framework) EvaluateInto(c Case, buf *DecisionBuffer) (Decision, error) {
+	if err := f.usable(); err != nil {
+		return Decision{}, err
+	}
 	o := Outcome{fw: f}
 	if !f.resolveInto(&o.obs, c.Indicators) {
 		_, err := f.Resolve(c) // reports every unknown code

@@ -13,20 +13,20 @@ import (
 // document is the JSON shape of a framework document (frameworks/README.md).
 type frameworkDoc struct {
 	document.Header
-	Extends    string            `json:"extends"`
-	Levels     *levelsDoc        `json:"levels"`
-	Sources    []document.Source `json:"sources"`
-	Indicators []indicatorDoc    `json:"indicators"`
-	Remove     []continuum.Code  `json:"remove"`
-	Decision   *decisionDoc      `json:"decision"`
-	Notes      []string          `json:"notes"`
+	Extends    string            `json:"extends,omitempty"`
+	Levels     *levelsDoc        `null:"reject" json:"levels,omitempty"`
+	Sources    []document.Source `json:"sources,omitempty" limit:"256,too-many-sources"`       // MaxSources
+	Indicators []indicatorDoc    `json:"indicators,omitempty" limit:"512,too-many-indicators"` // MaxIndicators
+	Remove     []continuum.Code  `json:"remove,omitempty" limit:"512,too-many-indicators"`     // MaxIndicators
+	Decision   *decisionDoc      `null:"reject" json:"decision,omitempty"`
+	Notes      []string          `json:"notes,omitempty"`
 }
 
 type levelsDoc struct {
-	Universal  *levelDoc `json:"universal"`
-	Additional *levelDoc `json:"additional"`
-	Intensive  *levelDoc `json:"intensive"`
-	Specialist *levelDoc `json:"specialist"`
+	Universal  *levelDoc `json:"universal,omitempty" null:"reject"`
+	Additional *levelDoc `json:"additional,omitempty" null:"reject"`
+	Intensive  *levelDoc `json:"intensive,omitempty" null:"reject"`
+	Specialist *levelDoc `json:"specialist,omitempty" null:"reject"`
 }
 
 // byLevel returns the level entries indexed by level (index 0 unused).
@@ -39,9 +39,9 @@ func (l *levelsDoc) byLevel() [5]*levelDoc {
 
 type levelDoc struct {
 	Label      string   `json:"label"`
-	Definition string   `json:"definition"`
-	LabelNote  string   `json:"labelNote"`
-	Sources    []string `json:"sources"`
+	Definition string   `json:"definition,omitempty"`
+	LabelNote  string   `json:"labelNote,omitempty"`
+	Sources    []string `json:"sources,omitempty"`
 }
 
 type indicatorDoc struct {
@@ -50,13 +50,13 @@ type indicatorDoc struct {
 	Dimension  continuum.Dimension   `json:"dimension"`
 	Kind       continuum.Kind        `json:"kind"`
 	Summary    string                `json:"summary"`
-	Ages       []continuum.AgeBand   `json:"ages"`
-	CINFactors []continuum.CINFactor `json:"cinFactors"`
+	Ages       []continuum.AgeBand   `json:"ages,omitempty"`
+	CINFactors []continuum.CINFactor `json:"cinFactors,omitempty"`
 	Sources    []string              `json:"sources"`
 }
 
 type decisionDoc struct {
-	StepUp []stepUpDoc `json:"stepUp"`
+	StepUp []stepUpDoc `json:"stepUp,omitempty"`
 }
 
 type stepUpDoc struct {
@@ -64,7 +64,7 @@ type stepUpDoc struct {
 	Needs   int             `json:"needs"`
 	Domains int             `json:"domains"`
 	Sources []string        `json:"sources"`
-	Note    string          `json:"note"`
+	Note    string          `json:"note,omitempty"`
 }
 
 var (
@@ -109,7 +109,7 @@ func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string)
 	}
 	if m := needCode.FindStringSubmatch(ind.Code.String()); m != nil && ind.Level.IsValid() && ind.Dimension.IsValid() {
 		if m[1] != ind.Dimension.Code() || m[2] != strconv.Itoa(ind.Level.Number()) {
-			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("code %s does not match dimension %s at level %d", ind.Code, ind.Dimension.Code(), ind.Level.Number()))
+			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("the code does not match dimension %s at level %d", ind.Dimension.Code(), ind.Level.Number()))
 		}
 	}
 	for j, a := range ind.Ages {
@@ -122,6 +122,7 @@ func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string)
 			c.Add(p+".cinFactors["+strconv.Itoa(j)+"]", RuleMissingField, "a CIN factor code is required")
 		}
 	}
+	c.checkFactors(p, ind.CINFactors)
 	c.checkCitations(p+".sources", ind.Sources, known)
 }
 
@@ -149,12 +150,4 @@ func (c *checker) checkDecision(dd *decisionDoc, known func(string) bool) {
 		}
 		c.checkCitations(p+".sources", s.Sources, known)
 	}
-}
-
-// truncateID shortens an unregistered id for a message.
-func truncateID(s string) string {
-	if len(s) > 32 {
-		return s[:32] + "…"
-	}
-	return s
 }

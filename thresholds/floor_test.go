@@ -209,7 +209,7 @@ func btoi(b bool) int {
 // so that the floor does the whole work of a decision.
 func TestFloorAgrees(t *testing.T) {
 	fw := thresholds.Default()
-	e := flNew(t, fw, ptRead(t, "frameworks/england.json"))
+	e := flNew(t, fw, ptRead(t, "frameworks/england-2023.json"))
 	for i, codes := range bnCases() {
 		want, err := fw.Evaluate(thresholds.Case{Indicators: bnParse(codes)})
 		require.NoError(t, err)
@@ -225,7 +225,7 @@ func TestFloorAgrees(t *testing.T) {
 
 // BenchmarkFloor measures the hand-written floor on the benchmark cases, from strings.
 func BenchmarkFloor(b *testing.B) {
-	e := flNew(b, thresholds.Default(), ptRead(b, "frameworks/england.json"))
+	e := flNew(b, thresholds.Default(), ptRead(b, "frameworks/england-2023.json"))
 	cases := bnCases()
 	b.ReportAllocs()
 	i := 0

@@ -81,7 +81,7 @@ func TestReadCasesLines(t *testing.T) {
 	assert.ElementsMatch(t, []finding{
 		{"lines[6].indicators[0]", document.RuleInvalidValue},
 		{"lines[7]", document.RuleJSONSyntax},
-		{"lines[8][?]", document.RuleUnknownField},
+		{"lines[8].{0}", document.RuleUnknownField},
 		{"lines[10]", document.RuleWrongType},
 		{"lines[12]", document.RuleTrailingData},
 	}, found)

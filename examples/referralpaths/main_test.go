@@ -112,9 +112,12 @@ func TestStories(t *testing.T) {
 		{6, 1, true, "additional", "routine", "entry", "highest-need", false},
 		{7, 1, false, "additional", "routine", "entry", "consent-required", false},
 		{7, 2, true, "specialist", "routine", "entry", "highest-need", false},
+		{8, 1, true, "specialist", "routine", "entry", "highest-need", false},
+		{8, 2, true, "intensive", "routine", "closure", "highest-need", false},
+		{8, 3, true, "specialist", "routine", "entry", "highest-need", false},
 	}
 	for _, id := range frameworkIDs {
-		fw, err := thresholds.Builtin(id)
+		fw, _, err := builtinsAsAt(id)
 		require.NoError(t, err)
 		pol := mustPolicy(t, id)
 		for _, w := range wants {
@@ -144,6 +147,26 @@ func TestStories(t *testing.T) {
 	}
 }
 
+// TestJourneyCheck checks the point of walking journey 8 whole under every framework: the
+// closure with no further action after intensive needs is queried, the second referral
+// is a re-referral 7 months on and its decision came a working day late.
+func TestJourneyCheck(t *testing.T) {
+	for _, id := range frameworkIDs {
+		fw, _, err := builtinsAsAt(id)
+		require.NoError(t, err)
+		c := mustPolicy(t, id).CheckJourney(fw, journeys[7].asJourney())
+		require.NoError(t, c.Err(), id)
+		require.Len(t, c.Steps, 3)
+		assert.True(t, c.Steps[0].OnTime, id)
+		assert.Contains(t, c.Steps[1].Findings.Rules(), referral.RuleNoEarlyHelpOffer, id)
+		assert.Equal(t, []string{referral.RuleReReferral, referral.RuleDecisionLate}, c.Steps[2].Findings.Rules(), id)
+		assert.Equal(t, 1, c.Steps[2].Late, id)
+		require.Len(t, c.Episodes, 2)
+		assert.Equal(t, referral.NoFurtherAction, c.Episodes[0].Closure, id)
+		assert.True(t, c.Episodes[1].Open(), id)
+	}
+}
+
 func TestRunUnknownFramework(t *testing.T) {
 	var buf bytes.Buffer
 	err := run(&buf, "atlantis", false)
@@ -160,7 +183,7 @@ func TestWrap(t *testing.T) {
 
 func mustPolicy(t *testing.T, id string) *referral.Policy {
 	t.Helper()
-	p, err := referral.BuiltinPolicy(id)
+	_, p, err := builtinsAsAt(id)
 	require.NoError(t, err)
 	return p
 }

@@ -50,6 +50,10 @@ type result struct {
 	DecideBy     string               `json:"decideBy,omitempty"` // YYYY-MM-DD
 	BankHolidays []string             `json:"bankHolidaysSkipped,omitempty"`
 	Queries      continuum.Findings   `json:"queries,omitempty"`
+
+	// Check is what Policy.CheckJourney found on this step when the whole journey was
+	// checked as one sequence.
+	Check *stepCheck `json:"check,omitempty"`
 }
 
 // observed is an indicator as the output shows it; the decision carries the citations.
@@ -64,11 +68,7 @@ type observed struct {
 // run walks every journey under the builtin framework and policy frameworkID and writes
 // the result of every step to w: as text for a reader, or as JSON lines.
 func run(w io.Writer, frameworkID string, asJSON bool) error {
-	fw, err := thresholds.Builtin(frameworkID)
-	if err != nil {
-		return err
-	}
-	pol, err := referral.BuiltinPolicy(frameworkID)
+	fw, pol, err := builtinsAsAt(frameworkID)
 	if err != nil {
 		return err
 	}
@@ -85,6 +85,7 @@ func run(w io.Writer, frameworkID string, asJSON bool) error {
 		if err := out.journey(ji+1, j); err != nil {
 			return err
 		}
+		jc := pol.CheckJourney(fw, j.asJourney())
 		for si, s := range j.steps {
 			res, err := walk(fw, pol, s)
 			if err != nil {
@@ -92,9 +93,13 @@ func run(w io.Writer, frameworkID string, asJSON bool) error {
 			}
 			res.Journey, res.Title, res.Child, res.Age = ji+1, j.title, j.child, j.age
 			res.Step, res.Steps = si+1, len(j.steps)
+			res.Check = checkOf(jc.Steps[si])
 			if err := out.step(res); err != nil {
 				return err
 			}
+		}
+		if err := out.checked(jc); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -118,7 +123,7 @@ func walk(fw *thresholds.Framework, pol *referral.Policy, s step) (result, error
 		})
 	}
 	c := thresholds.Case{Indicators: s.codes}
-	routing, err := pol.Route(fw, referral.Referral{From: s.from, To: s.to, Case: c, Consent: s.consent, Received: s.received})
+	routing, err := pol.Route(fw, s.referral())
 	var d thresholds.Decision
 	if err != nil {
 		var fs continuum.Findings
@@ -166,6 +171,7 @@ type printer interface {
 	header() error
 	journey(n int, j journey) error
 	step(r result) error
+	checked(c referral.JourneyCheck) error
 }
 
 // jsonPrinter writes one JSON object per step, one per line, and nothing else.
@@ -174,6 +180,9 @@ type jsonPrinter struct{ enc *json.Encoder }
 func (jsonPrinter) header() error              { return nil }
 func (jsonPrinter) journey(int, journey) error { return nil }
 func (p jsonPrinter) step(r result) error      { return p.enc.Encode(r) }
+
+// checked prints nothing more: each step's line carries its check.
+func (jsonPrinter) checked(referral.JourneyCheck) error { return nil }
 
 // textPrinter writes the results for a front-door worker to read.
 type textPrinter struct {

@@ -4,6 +4,19 @@
 // route, next route, decide-by time, queries) or the expected blocking findings. It
 // mirrors thresholds/thresholdstest, whose CmpOptions, FindingsOf and Run it uses, and
 // depends on go-cmp only.
+//
+// # Conformance of an overlay
+//
+// [Conformance] returns the module's shipped cases; [RunConformance] runs, against a
+// council's own policy and framework, the ones they are expected to keep passing: the
+// cases of every policy the council's policy derives from (with a framework its
+// framework derives from), except those that depend on something the overlay changed.
+// Those are skipped subtests, each with its reason; [Applies] has the rule in full:
+// the day received outside the overlay's period where the base is in force (or the other
+// way round), a case pairing a policy with a framework it does not go with, an indicator
+// the overlay framework removed, added or replaced, changed multiple-needs parameters,
+// and a consent rule, an allowed move, a route or a timescale the overlay policy changed.
+// A renamed route, new wording or contacts excuse nothing.
 package referraltest
 
 import (
@@ -58,15 +71,17 @@ type Case struct {
 // findings (path and rule, sorted). The zero Want expects the zero Routing, which no
 // routing gives.
 type Want struct {
-	Level    continuum.Level              `json:"level,omitzero"`
-	Urgency  continuum.Urgency            `json:"urgency,omitzero"`
-	Rules    []thresholds.DecisionRule    `json:"rules,omitempty"`
-	Kind     referral.TransitionKind      `json:"kind,omitzero"`
-	Route    string                       `json:"route,omitempty"`
-	Then     string                       `json:"then,omitempty"`
-	DecideBy time.Time                    `json:"decideBy,omitzero"`
-	Queries  []string                     `json:"queries,omitempty"`
-	Errors   []thresholdstest.WantFinding `json:"errors,omitempty"`
+	Level    continuum.Level           `json:"level,omitzero"`
+	Urgency  continuum.Urgency         `json:"urgency,omitzero"`
+	Rules    []thresholds.DecisionRule `json:"rules,omitempty"`
+	Kind     referral.TransitionKind   `json:"kind,omitzero"`
+	Route    string                    `json:"route,omitempty"`
+	Then     string                    `json:"then,omitempty"`
+	DecideBy time.Time                 `json:"decideBy,omitzero"`
+	// LegalBasis is the legal basis the routing states; absent: none stated.
+	LegalBasis referral.LegalBasis          `json:"legalBasis,omitzero"`
+	Queries    []string                     `json:"queries,omitempty"`
+	Errors     []thresholdstest.WantFinding `json:"errors,omitempty"`
 }
 
 // Got returns what a routing or a Route error looks like as a [Want].
@@ -77,7 +92,7 @@ func Got(r referral.Routing, err error) Want {
 	g := thresholdstest.Got(r.Decision, nil)
 	return Want{
 		Level: g.Level, Urgency: g.Urgency, Rules: g.Rules, Kind: r.Kind,
-		Route: r.Route.ID, Then: r.Then.ID, DecideBy: r.DecideBy, Queries: r.Queries.Rules(),
+		Route: r.Route.ID, Then: r.Then.ID, DecideBy: r.DecideBy, LegalBasis: r.LegalBasis, Queries: r.Queries.Rules(),
 	}
 }
 
@@ -96,6 +111,44 @@ func Builtins(policyID, frameworkID string) (*referral.Policy, *thresholds.Frame
 	p, perr := referral.BuiltinPolicy(policyID)
 	f, ferr := thresholds.Builtin(frameworkID)
 	return p, f, errors.Join(perr, ferr)
+}
+
+// LookupOn finds the policy and framework a case names, in the versions in force on a
+// day. A nil LookupOn cannot be called.
+type LookupOn func(policyID, frameworkID string, on time.Time) (*referral.Policy, *thresholds.Framework, error)
+
+// BuiltinsOn looks cases up among the builtin versions in force on the day. On the zero
+// day (a case with no date), or a day no version of the id is in force on, it gives the
+// newest versions, as [Builtins], so that Route itself reports the day (not-in-force).
+func BuiltinsOn(policyID, frameworkID string, on time.Time) (*referral.Policy, *thresholds.Framework, error) {
+	p, perr := referral.BuiltinPolicyOn(policyID, on)
+	if on.IsZero() || errors.Is(perr, referral.ErrNotInForce) {
+		p, perr = referral.BuiltinPolicy(policyID)
+	}
+	f, ferr := thresholds.BuiltinOn(frameworkID, on)
+	if on.IsZero() || errors.Is(ferr, thresholds.ErrNotInForce) {
+		f, ferr = thresholds.Builtin(frameworkID)
+	}
+	return p, f, errors.Join(perr, ferr)
+}
+
+// RunCasesOn runs every case with the policy and framework versions lookup returns for
+// the day the case was received, like [RunCases].
+func RunCasesOn(t testing.TB, cases []Case, lookup LookupOn) {
+	t.Helper()
+	for _, c := range cases {
+		thresholdstest.Run(t, c.Name, func(t testing.TB) {
+			t.Helper()
+			p, fw, err := lookup(c.Policy, c.Framework, c.Received)
+			if err != nil {
+				t.Errorf("case %s: %v", c.Name, err)
+				return
+			}
+			if err := CheckCase(p, fw, c); err != nil {
+				t.Error(err)
+			}
+		})
+	}
 }
 
 // CheckCase routes c and returns nil, or an error holding the cmp.Diff of what was

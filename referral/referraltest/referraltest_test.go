@@ -3,7 +3,6 @@ package referraltest_test
 import (
 	"errors"
 	"fmt"
-	"os"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -25,12 +24,14 @@ const kentOverReferral = `{"description": "d", "cases": [
    "indicators": ["EDU-2-01"], "consent": "given", "received": "2022-06-01T10:00:00Z",
    "want": {"level": "additional", "urgency": "routine", "rules": ["highest-need"],
             "kind": "entry", "route": "district-conversation",
-            "decideBy": "2022-06-07T10:00:00Z", "queries": ["below-threshold"]}}
+            "decideBy": "2022-06-07T10:00:00Z", "legalBasis": "voluntary-early-help",
+            "queries": ["below-threshold"]}}
 ]}`
 
+// builtins returns the builtin versions in force in 2024 (England: Working Together 2023).
 func builtins(t *testing.T, id string) (*referral.Policy, *thresholds.Framework) {
 	t.Helper()
-	p, fw, err := referraltest.Builtins(id, id)
+	p, fw, err := referraltest.BuiltinsOn(id, id, time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	return p, fw
 }
@@ -50,8 +51,9 @@ func TestLoadCases(t *testing.T) {
 			Level: continuum.Additional, Urgency: continuum.Routine,
 			Rules: []thresholds.DecisionRule{thresholds.ByHighestNeed},
 			Kind:  referral.Entry, Route: "district-conversation",
-			DecideBy: time.Date(2022, 6, 7, 10, 0, 0, 0, time.UTC),
-			Queries:  []string{"below-threshold"},
+			DecideBy:   time.Date(2022, 6, 7, 10, 0, 0, 0, time.UTC),
+			LegalBasis: referral.VoluntaryEarlyHelp,
+			Queries:    []string{"below-threshold"},
 		},
 	}
 	if diff := cmp.Diff(want, cases[0], thresholdstest.CmpOptions()); diff != "" {
@@ -106,7 +108,7 @@ func TestCheckCase(t *testing.T) {
 
 func TestGot(t *testing.T) {
 	p, fw := builtins(t, "england")
-	received := time.Date(2023, 5, 5, 17, 30, 0, 0, time.UTC)
+	received := time.Date(2024, 5, 3, 17, 30, 0, 0, time.UTC) // Fri; Mon 6 May 2024 is a bank holiday
 	r, err := p.Route(fw, referral.Referral{
 		From: continuum.Additional, To: continuum.Specialist,
 		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("EM-01")}},
@@ -117,8 +119,9 @@ func TestGot(t *testing.T) {
 		Level: continuum.Specialist, Urgency: continuum.Immediate,
 		Rules: []thresholds.DecisionRule{thresholds.ByImmediateDanger},
 		Kind:  referral.Escalation, Route: "police-999", Then: "childrens-social-care",
-		DecideBy: time.Date(2023, 5, 9, 17, 30, 0, 0, time.UTC),
-		Queries:  []string{"consent-unrecorded"},
+		DecideBy:   time.Date(2024, 5, 7, 17, 30, 0, 0, time.UTC),
+		LegalBasis: referral.Section47,
+		Queries:    []string{"consent-unrecorded"},
 	}
 	if diff := cmp.Diff(want, referraltest.Got(r, nil), thresholdstest.CmpOptions()); diff != "" {
 		t.Errorf("Got of a routing (-want +got):\n%s", diff)
@@ -131,6 +134,33 @@ func TestGot(t *testing.T) {
 		t.Errorf("Got of an error (-want +got):\n%s", diff)
 	}
 	assert.Equal(t, []thresholdstest.WantFinding{{Rule: "error"}}, referraltest.Got(referral.Routing{}, errors.New("plain")).Errors)
+}
+
+func TestBuiltinsOnLookup(t *testing.T) {
+	tests := []struct {
+		name, id string
+		on       time.Time
+		version  string
+		reason   string
+	}{
+		{"england_2024", "england", time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC), "1.0.0", "Working Together 2023 in force"},
+		{"england_2026", "england", time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC), "2.0.0", "Working Together 2026 in force"},
+		{"england_zero", "england", time.Time{}, "2.0.0", "no date: the newest"},
+		{"england_before", "england", time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC), "2.0.0", "no version in force: the newest, so Route reports the day"},
+		{"kent_2024", "kent", time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC), "1.0.0", "Kent's one version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, fw, err := referraltest.BuiltinsOn(tt.id, tt.id, tt.on)
+			require.NoError(t, err, tt.reason)
+			assert.Equal(t, tt.version, p.Version(), tt.reason)
+			assert.Equal(t, tt.version, fw.Version(), tt.reason)
+		})
+	}
+	_, _, err := referraltest.BuiltinsOn("nowhere", "england", time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	assert.ErrorIs(t, err, referral.ErrUnknownPolicy)
+	_, _, err = referraltest.BuiltinsOn("england", "nowhere", time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	assert.ErrorIs(t, err, thresholds.ErrUnknownFramework)
 }
 
 func TestBuiltinsLookup(t *testing.T) {
@@ -182,11 +212,11 @@ func TestRunCases(t *testing.T) {
 }
 
 func TestShippedCasesLoad(t *testing.T) {
-	cases, err := referraltest.LoadCases(os.DirFS("../testdata"), "conformance/*.json")
+	cases, err := referraltest.LoadCases(referraltest.Conformance(), "*.json")
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, len(cases), 40)
 	for _, c := range cases {
-		p, fw, err := referraltest.Builtins(c.Policy, c.Framework)
+		p, fw, err := referraltest.BuiltinsOn(c.Policy, c.Framework, c.Received)
 		require.NoError(t, err, c.Name)
 		assert.NoError(t, referraltest.CheckCase(p, fw, c))
 	}

@@ -19,7 +19,7 @@ const councilDoc = `{
   "publisher": "rightsupport/needs tests",
   "version": "1.0.0",
   "effectiveFrom": "2026-01-01",
-  "extends": "england",
+  "extends": "england@1.0.0",
   "levels": { "intensive": { "label": "Testshire Targeted Support - Level 3" } },
   "sources": [ { "id": "TST-S01", "title": "Testshire local guidance (synthetic)", "url": "https://example.org/testshire" } ],
   "indicators": [
@@ -68,7 +68,9 @@ func TestCouncilRunsEnglandCases(t *testing.T) {
 	cases := loadShipped(t)
 	var england []thresholdstest.Case
 	for _, c := range cases {
-		if c.Framework == "england" {
+		// Cases that state the version or the label pin the builtin England version
+		// itself; a council framework keeps only the decisions.
+		if c.Framework == "england" && !c.PinsVersion() {
 			england = append(england, c)
 		}
 	}
