@@ -234,12 +234,7 @@ func calWeekdaysUpTo(z int64) int64 {
 // whole years are counted without computing them.
 func calHolidaysUpTo(z int64) int64 {
 	y := calYearOf(z)
-	n := calRuleCount * y
-	for _, o := range calOneOffs {
-		if int64(o.year) < y && o.replacesMonth == 0 {
-			n++
-		}
-	}
+	n := calRuleCount*y + calAddedBefore(y)
 	c := calHolidays(y)
 	for _, h := range c.days[:c.n] {
 		if h > z {

@@ -286,13 +286,13 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	switch {
 	case dest.gated:
 		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
-			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[dest.asked].Name, dest.gate.min, d.Level, p.routes[dest.route].Name))
+			p.routes[dest.asked].Name+" takes "+dest.gate.min.String()+" and above; the decision is "+d.Level.String()+", so the referral goes to "+p.routes[dest.route].Name)
 	case r.To > d.Level:
 		out.Queries = out.Queries.Add("to", RuleAboveDecision, continuum.Query, nil,
-			fmt.Sprintf("asked for %s; the indicators suggest %s: record the professional judgement behind the difference", r.To, d.Level))
+			"asked for "+r.To.String()+"; the indicators suggest "+d.Level.String()+": record the professional judgement behind the difference")
 	case r.To < d.Level:
 		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
-			fmt.Sprintf("asked for %s; the indicators suggest %s: check the level asked for", r.To, d.Level))
+			"asked for "+r.To.String()+"; the indicators suggest "+d.Level.String()+": check the level asked for")
 	}
 	out.Queries = append(append(out.Queries, closureQueries(r, d)...), p.historyQueries(r, t)...)
 	out.Route = p.routes[dest.route]
