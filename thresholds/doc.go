@@ -49,7 +49,17 @@
 // # Speed
 //
 // Compile once, evaluate many: a framework compiles its catalogue into dense bit-set
-// tables. [Framework.Resolve] turns a case into a small fixed-size set once, and
-// [Framework.Decide] decides it with no allocation; [Outcome.Decision] expands the result
-// into a full Decision when reasons are needed.
+// tables and a code table with open addressing, and a decision is one pass over the
+// words of a small fixed-size set. [Framework.Resolve] turns a case into such a set once,
+// and [Framework.Decide] decides it with no allocation; [Outcome.Decision] expands the
+// result into a full Decision when reasons are needed.
+//
+// [Framework.EvaluateInto] makes the full decision (reasons, codes, citations) into a
+// caller's [DecisionBuffer] and allocates nothing; the decision is valid until the
+// buffer's next use, and a buffer belongs to one goroutine at a time.
+//
+// For corpora, [Framework.EvaluateAll], [Framework.SummariseAll] and [CompareCorpus] work
+// on every core (GOMAXPROCS) and keep the corpus's order and indices; [ReadCases] and
+// [CaseReader] read a corpus written as JSON lines, reporting each bad line as findings
+// under its line number.
 package thresholds
