@@ -52,3 +52,21 @@ func BenchmarkEvaluateIntoFromStrings(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateTextInto measures the zero-allocation full decision from the code
+// strings, the floor's very input (target: at most 1.0x BenchmarkFloor).
+func BenchmarkEvaluateTextInto(b *testing.B) {
+	fw := thresholds.Default()
+	cases := bnCases()
+	var buf thresholds.DecisionBuffer
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := fw.EvaluateTextInto(cases[i], &buf); err != nil {
+			b.Fatal(err)
+		}
+		if i++; i == len(cases) {
+			i = 0
+		}
+	}
+}

@@ -3,6 +3,7 @@ package thresholds_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -15,6 +16,10 @@ import (
 )
 
 // Helpers of this file are prefixed "bf".
+
+// bfOther is the buffer bfSame decides outcomes into (the tests using it run one at a
+// time).
+var bfOther thresholds.DecisionBuffer
 
 // bfSame checks that every way of making a full decision gives Evaluate's: EvaluateInto
 // with the shared buffer, Outcome.Decision and Outcome.DecisionInto after Resolve and
@@ -37,8 +42,7 @@ func bfSame(t *testing.T, fw *thresholds.Framework, c thresholds.Case, buf *thre
 	o, err := fw.Decide(r)
 	require.NoError(t, err, what)
 	bfEqual(t, want, o.Decision(), what+": Outcome.Decision differs from Evaluate")
-	var own thresholds.DecisionBuffer
-	bfEqual(t, want, o.DecisionInto(&own), what+": Outcome.DecisionInto differs from Evaluate")
+	bfEqual(t, want, o.DecisionInto(&bfOther), what+": Outcome.DecisionInto differs from Evaluate")
 }
 
 // TestEvaluateIntoConformance checks EvaluateInto against Evaluate on every shipped
@@ -210,4 +214,40 @@ func bfCodes(codes ...string) []continuum.Code {
 		out[i] = continuum.MustParseCode(s)
 	}
 	return out
+}
+
+// TestEvaluateTextInto checks the decision from code text against EvaluateInto of the
+// parsed codes on the benchmark corpus, and its findings for text that is not in the
+// catalogue.
+func TestEvaluateTextInto(t *testing.T) {
+	fw := thresholds.Default()
+	var buf thresholds.DecisionBuffer
+	for i, codes := range bnCases() {
+		want, err := fw.Evaluate(thresholds.Case{Indicators: bnParse(codes)})
+		require.NoError(t, err)
+		got, err := fw.EvaluateTextInto(codes, &buf)
+		require.NoError(t, err)
+		bfEqual(t, want, got, "case "+strconv.Itoa(i))
+	}
+	_, err := fw.EvaluateTextInto([]string{"HLT-2-01", "Sample Free Text", "ZZ-99", ""}, &buf)
+	var fs continuum.Findings
+	require.ErrorAs(t, err, &fs)
+	require.Len(t, fs, 3)
+	assert.ErrorIs(t, err, thresholds.ErrUnknownIndicator)
+	assert.Equal(t, []string{"indicators[1]", "indicators[2]", "indicators[3]"}, []string{fs[0].Path, fs[1].Path, fs[2].Path})
+	assert.Equal(t, []string{thresholds.RuleInvalidCode, thresholds.RuleUnknownIndicator, thresholds.RuleInvalidCode}, []string{fs[0].Rule, fs[1].Rule, fs[2].Rule})
+	assert.NotContains(t, err.Error(), "Sample")
+	assert.NotContains(t, err.Error(), "ZZ-99")
+	texts := bnCases()[:1000]
+	allocs := testing.AllocsPerRun(50, func() {
+		for _, codes := range texts {
+			if _, err := fw.EvaluateTextInto(codes, &buf); err != nil {
+				panic(err)
+			}
+		}
+	})
+	assert.Zero(t, allocs, "EvaluateTextInto allocates %.2f per 1000 decisions", allocs)
+	var nilFW *thresholds.Framework
+	_, err = nilFW.EvaluateTextInto(nil, &buf)
+	assert.ErrorIs(t, err, thresholds.ErrNoFramework)
 }
