@@ -23,6 +23,15 @@ var ErrInvalidReferral = errors.New("referral: invalid referral")
 // ErrUnknownTimescale reports a timescale id the policy does not define.
 var ErrUnknownTimescale = errors.New("referral: unknown timescale")
 
+// ErrDateOutOfRange reports a date outside the years the calendar supports
+// ([FirstCalendarYear] to [LastCalendarYear]): a received date or a deadline
+// that would fall there. Findings of rule date-out-of-range wrap it.
+var ErrDateOutOfRange = errors.New("referral: date outside the supported calendar years")
+
+// ErrNeedsJudgement reports a Specialist decision asked below Specialist with no
+// recorded practitioner judgement; findings of rule needs-judgement wrap it.
+var ErrNeedsJudgement = errors.New("referral: a specialist decision routed below specialist needs a recorded judgement")
+
 // Rule codes of the findings ParsePolicy and Route report. They are stable: systems and
 // conformance cases match on them. The document rules shared with framework documents
 // (document.RuleMissingField, document.RuleUnknownSource, …) apply too.
@@ -41,6 +50,7 @@ const (
 	RuleDuplicateTransition = "duplicate-transition" // a transition listed twice
 	RuleInvalidTimescale    = "invalid-timescale"    // a timescale amount or unit out of range
 	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
+	RuleInvalidHours        = "invalid-hours"        // office hours with a bad day or time
 
 	// Route: blocking errors.
 	RuleFrameworkMismatch    = "framework-mismatch"     // the framework is not the policy's
@@ -51,10 +61,16 @@ const (
 	RuleHarmBelowSpecialist  = "harm-below-specialist"  // significant harm or danger routed below specialist
 	RuleTransitionNotAllowed = "transition-not-allowed" // the policy does not allow the move
 	RuleUndecidable          = "undecidable-case"       // the framework could not decide the case
+	RuleNeedsJudgement       = "needs-judgement"        // a specialist decision asked below specialist without a judgement
+	RuleInvalidJudgement     = "invalid-judgement"      // a judgement without a valid level or reason
+	RuleJudgementMismatch    = "judgement-mismatch"     // a judgement whose level is not the level asked for
+	RuleInvalidAge           = "invalid-age"            // the case's age band is not a band
+	RuleDateOutOfRange       = "date-out-of-range"      // received or deadline outside the supported calendar years
 
 	// Route: queries (non-blocking).
 	RuleAboveDecision     = "above-decision"     // asked for more than the decided level
 	RuleBelowDecision     = "below-decision"     // asked for less than the decided level
 	RuleBelowThreshold    = "below-threshold"    // sent to another route by a threshold gate
 	RuleConsentUnrecorded = "consent-unrecorded" // specialist referral that records no consent position
+	RuleOutOfHours        = "out-of-hours"       // same-day or immediate referral received while the service is closed
 )

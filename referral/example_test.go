@@ -78,17 +78,22 @@ func ExamplePolicy_Mermaid() {
 }
 
 func ExampleAddWorkingDays() {
-	// Day 0 is the day the clock starts; day 1 is the next working day.
+	// Day 0 is the London day the clock starts; day 1 is the next working day. The
+	// result is in Europe/London at the London clock time of the start.
 	for _, received := range []time.Time{
-		time.Date(2022, time.June, 1, 9, 0, 0, 0, time.UTC),      // Platinum Jubilee: 2 and 3 June
-		time.Date(2023, time.May, 5, 17, 0, 0, 0, time.UTC),      // a Friday; the coronation Monday
-		time.Date(2024, time.December, 24, 9, 0, 0, 0, time.UTC), // Christmas Eve
+		time.Date(2022, time.June, 1, 8, 0, 0, 0, time.UTC),                     // 09:00 BST; Platinum Jubilee: 2 and 3 June
+		time.Date(2023, time.May, 5, 16, 0, 0, 0, time.UTC),                     // a Friday, 17:00 BST; the coronation Monday
+		time.Date(2024, time.December, 24, 9, 0, 0, 0, time.UTC),                // Christmas Eve, 09:00 GMT
+		time.Date(2026, time.June, 4, 23, 30, 0, 0, time.UTC),                   // Thursday 23:30 UTC is Friday 00:30 in London
+		time.Date(2026, time.May, 22, 19, 0, 0, 0, time.FixedZone("", -5*3600)), // Friday 19:00 in New York is Saturday in London
 	} {
 		due := referral.AddWorkingDays(received, 1)
-		fmt.Println(received.Format("Mon 2 Jan 2006 15:04"), "→", due.Format("Mon 2 Jan 2006 15:04"))
+		fmt.Println(received.In(referral.London()).Format("Mon 2 Jan 2006 15:04"), "→", due.Format("Mon 2 Jan 2006 15:04 MST"))
 	}
 	// Output:
-	// Wed 1 Jun 2022 09:00 → Mon 6 Jun 2022 09:00
-	// Fri 5 May 2023 17:00 → Tue 9 May 2023 17:00
-	// Tue 24 Dec 2024 09:00 → Fri 27 Dec 2024 09:00
+	// Wed 1 Jun 2022 09:00 → Mon 6 Jun 2022 09:00 BST
+	// Fri 5 May 2023 17:00 → Tue 9 May 2023 17:00 BST
+	// Tue 24 Dec 2024 09:00 → Fri 27 Dec 2024 09:00 GMT
+	// Fri 5 Jun 2026 00:30 → Mon 8 Jun 2026 00:30 BST
+	// Sat 23 May 2026 01:00 → Tue 26 May 2026 01:00 BST
 }

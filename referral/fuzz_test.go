@@ -191,7 +191,8 @@ func FuzzRoute(f *testing.F) {
 					t.Fatalf("a query in the error: %v", f)
 				}
 				if !errors.Is(f, referral.ErrInvalidReferral) && !errors.Is(f, referral.ErrFrameworkMismatch) &&
-					!errors.Is(f, thresholds.ErrUnknownIndicator) {
+					!errors.Is(f, thresholds.ErrUnknownIndicator) && !errors.Is(f, referral.ErrDateOutOfRange) &&
+					!errors.Is(f, referral.ErrNeedsJudgement) {
 					t.Fatalf("finding %v wraps no sentinel", f)
 				}
 			}

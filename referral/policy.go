@@ -36,8 +36,9 @@ type routeDoc struct {
 	Contact    string   `json:"contact"`
 	OutOfHours string   `json:"outOfHours"`
 	Services   []string `json:"services"`
-	Timescale  string   `json:"timescale"`
-	Sources    []string `json:"sources"`
+	Timescale  string     `json:"timescale"`
+	Hours      []hoursDoc `json:"hours"`
+	Sources    []string   `json:"sources"`
 }
 
 type routingDoc struct {
@@ -72,8 +73,9 @@ type timescaleDoc struct {
 	Name        string   `json:"name"`
 	ClockStarts string   `json:"clockStarts"`
 	Amount      int      `json:"amount"`
-	Unit        Unit     `json:"unit"`
-	Sources     []string `json:"sources"`
+	Unit        Unit          `json:"unit"`
+	Basis       DeadlineBasis `json:"basis"`
+	Sources     []string      `json:"sources"`
 }
 
 var (
@@ -220,14 +222,16 @@ func (p *Policy) Timescale(id string) (Timescale, bool) {
 	return Timescale{}, false
 }
 
-// Deadline returns the end of the timescale id when its clock starts at start; an
-// unknown id is an error wrapping [ErrUnknownTimescale].
+// Deadline returns the end of the timescale id when its clock starts at start, as
+// [Timescale.Deadline] does (London days, Europe/London result); an unknown id is an
+// error wrapping [ErrUnknownTimescale], and a date outside the supported calendar
+// years one wrapping [ErrDateOutOfRange].
 func (p *Policy) Deadline(id string, start time.Time) (time.Time, error) {
 	t, ok := p.Timescale(id)
 	if !ok {
 		return time.Time{}, fmt.Errorf("%w: %q", ErrUnknownTimescale, truncate(id))
 	}
-	return t.Deadline(start), nil
+	return t.Deadline(start)
 }
 
 // ParsePolicy parses a policy document (the format of policies/README.md). It is strict:
@@ -324,11 +328,12 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		if !t.Unit.IsValid() {
 			c.Add(path+".unit", RuleMissingField, "a unit is required")
 		}
+		c.checkBasis(path+".basis", t.Basis)
 		if _, dup := tsIndex[t.ID]; !dup {
 			tsIndex[t.ID] = len(p.timescales)
 		}
 		p.timescales = append(p.timescales, Timescale{
-			ID: t.ID, Name: t.Name, ClockStarts: t.ClockStarts, Amount: t.Amount, Unit: t.Unit,
+			ID: t.ID, Name: t.Name, ClockStarts: t.ClockStarts, Amount: t.Amount, Unit: t.Unit, Basis: t.Basis,
 			Citations: cite(path+".sources", t.Sources),
 		})
 	}
@@ -362,10 +367,11 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		if _, dup := p.routeIndex[r.ID]; !dup {
 			p.routeIndex[r.ID] = len(p.routes)
 		}
+		hours, hourCites := c.checkHours(path+".hours", r.Hours, cite)
 		p.routes = append(p.routes, Route{
 			ID: r.ID, Name: r.Name, How: r.How, Contact: r.Contact, OutOfHours: r.OutOfHours,
-			Services: slices.Clone(r.Services), Timescale: r.Timescale,
-			Citations: cite(path+".sources", r.Sources),
+			Hours: hours, Services: slices.Clone(r.Services), Timescale: r.Timescale,
+			Citations: appendNew(cite(path+".sources", r.Sources), hourCites),
 		})
 	}
 	routeRef := func(path, id string) int {

@@ -291,11 +291,15 @@ func TestParsePolicyFindings(t *testing.T) {
 			"routing routing-incomplete", "routing routing-incomplete", "routing routing-incomplete",
 		}, reason: "no routes and no routing: every level and urgency is unrouted"},
 		{name: "duplicate_timescale_id", edit: func(d map[string]any) {
-			polAppend(d, "timescales", map[string]any{"id": "decision", "name": "n", "clockStarts": "c", "amount": 2, "unit": "days", "sources": []any{"T1"}})
+			polAppend(d, "timescales", map[string]any{"id": "decision", "name": "n", "clockStarts": "c", "amount": 2, "unit": "days", "basis": "local", "sources": []any{"T1"}})
 		}, want: []string{"timescales[1].id duplicate-id"}, reason: "two timescales share an id"},
 		{name: "missing_timescales", edit: func(d map[string]any) { delete(d, "timescales") },
 			want:   []string{"decisionTimescale unknown-timescale", "timescales missing-field"},
 			reason: "no timescales: the decision timescale names none"},
+		{name: "missing_timescale_basis", edit: func(d map[string]any) { delete(polItem(d, "timescales", 0), "basis") },
+			want: []string{"timescales[0].basis missing-field"}, reason: "a timescale says whether it is statutory or local"},
+		{name: "prompt_timescale_basis", edit: func(d map[string]any) { polItem(d, "timescales", 0)["basis"] = "prompt" },
+			want: []string{"timescales[0].basis invalid-timescale"}, reason: "a prompt is what Route gives a route without a timescale, never a timescale"},
 		{name: "missing_timescale_unit", edit: func(d map[string]any) { delete(polItem(d, "timescales", 0), "unit") },
 			want: []string{"timescales[0].unit missing-field"}, reason: "a timescale has a unit"},
 		{name: "missing_timescale_clock", edit: func(d map[string]any) { polItem(d, "timescales", 0)["clockStarts"] = "" },

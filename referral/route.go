@@ -25,6 +25,9 @@ type Route struct {
 	Contact string `json:"contact,omitempty"`
 	// OutOfHours is the out-of-hours contact, if any.
 	OutOfHours string `json:"outOfHours,omitempty"`
+	// Hours are the service's office hours where a source publishes them; none when no
+	// source does (see [Route.OpenAt]).
+	Hours []OfficeHours `json:"hours,omitempty"`
 	// Services are services and signposts the route leads to.
 	Services []string `json:"services,omitempty"`
 	// Timescale is the id of the timescale that sets DecideBy on this route; "" for the
@@ -48,7 +51,13 @@ type Referral struct {
 	// Consent is the family's recorded position.
 	Consent Consent `json:"consent"`
 	// Received is when the service received the referral; the decision clock starts then.
+	// Its day is the London calendar day it falls on, whatever location it carries (23:30
+	// UTC on a summer Friday was received on Saturday); it must be in a supported
+	// calendar year ([InCalendar]).
 	Received time.Time `json:"received"`
+	// Judgement is the practitioner's recorded judgement where the level asked for
+	// differs from the suggestion; the zero Judgement records none.
+	Judgement Judgement `json:"judgement,omitzero"`
 }
 
 // String describes the referral without personal data: the move, the consent position,
@@ -91,9 +100,20 @@ type Routing struct {
 	Note string `json:"note,omitempty"`
 	// Timescale is the timescale that set DecideBy.
 	Timescale Timescale `json:"timescale"`
-	// DecideBy is when a decision on the referral is due: Timescale counted from
-	// Received, on England and Wales working days, day 0 being the day received.
+	// DecideBy is when a decision on the referral is due, in Europe/London: Timescale
+	// counted from Received on England and Wales working days by London calendar day,
+	// day 0 being the London day received, at Received's London clock time (see the
+	// package doc for the convention and its sources).
 	DecideBy time.Time `json:"decideBy"`
+	// Basis says what DecideBy is: statutory (Timescale cites it), a local standard, or,
+	// for a route with no timescale of its own, only a prompt to follow up.
+	Basis DeadlineBasis `json:"basis"`
+	// Judgement is the referral's practitioner judgement, as recorded; zero when none.
+	Judgement Judgement `json:"judgement,omitzero"`
+	// OutOfHoursNow is true when a same-day or immediate referral was received while the
+	// service that decides it is closed: use its out-of-hours contact now (an
+	// out-of-hours query says which).
+	OutOfHoursNow bool `json:"outOfHoursNow,omitempty"`
 	// Queries are non-blocking findings: a practitioner should look before going on.
 	Queries continuum.Findings `json:"queries,omitempty"`
 }
@@ -114,15 +134,33 @@ type Routing struct {
 //     consent-required; "seek-unless-risk" (specialist) accepts Given, Refused and
 //     NotSought, and queries a referral that records nothing (consent-unrecorded).
 //  6. The move must be one the policy allows (transition-not-allowed).
+//  7. Judgement: a recorded [Judgement] needs a valid level equal to To and a valid
+//     reason (invalid-judgement, judgement-mismatch). A Specialist decision of routine
+//     urgency asked below Specialist without a judgement fails with [ErrNeedsJudgement]
+//     (needs-judgement); with one it is routed and the Routing records it. Rule 4 stands
+//     whatever the judgement.
+//  8. The case's age band, when set, must be a band (case.age, invalid-age).
+//  9. Received, and the deadline counted from it, must fall in the supported calendar
+//     years (date-out-of-range, [ErrDateOutOfRange]).
 //
 // Then the route is the policy's route for To at the decision's urgency, with the next
 // route after it (999 first, then the front door). A route with a threshold gate takes
-// only decisions at or above the gate's level; below it the referral goes to the route
-// the policy gives the decided level, with a below-threshold query, and the consent rule
-// (5) and the note are those of the decided level it lands at. Otherwise asking for more or less than the
-// decided level is a query (above-decision, below-decision): a practitioner may know
-// more than the indicators say. DecideBy is the route's timescale (or the policy's
-// decision timescale) counted from Received.
+// only decisions at or above the gate's level (a recorded judgement's level in place of
+// the suggestion); below it the referral goes to the route the policy gives the decided
+// level, with a below-threshold query, and the consent rule (5) and the note are those
+// of the decided level it lands at. Otherwise asking for more or less than the decided
+// level is a query (above-decision, below-decision) unless a judgement records the
+// difference: a practitioner may know more than the indicators say. An observed
+// indicator outside its age bands still counts and is queried at
+// "case.indicators[i]" (thresholds.RuleOutsideAgeBand).
+//
+// DecideBy is the route's timescale counted from Received in London working days
+// (after 999, the next route's), with its Basis: statutory or local as the timescale
+// says; a route with no timescale of its own gets the policy's decision timescale as a
+// prompt (Basis [Prompt]), never a deadline. A same-day or immediate referral received
+// while the deciding service is closed (outside its office hours, or on a day that is
+// not a working day) sets OutOfHoursNow, with an out-of-hours query naming the
+// service's out-of-hours contact.
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
@@ -134,6 +172,10 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			fs = append(fs, caseFindings(err)...)
 		}
 	}
+	fs = append(fs, checkAge(r.Case)...)
+	if d.Level.IsValid() {
+		fs = append(fs, judge(r, d)...)
+	}
 	t := Transition{From: r.From, To: r.To}
 	var dest destination
 	if r.To.IsValid() {
@@ -141,7 +183,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
 		}
 		if d.Urgency.IsValid() {
-			dest = p.destination(r.To, d)
+			dest = p.destination(r.To, judged(d, r.Judgement))
 			switch {
 			case d.Urgency != continuum.Routine && r.To < continuum.Specialist:
 				bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
@@ -164,10 +206,13 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
 		}
 	}
+	fs = append(fs, p.checkDates(r, dest, d.Urgency.IsValid() && dest.route >= 0)...)
 	if len(fs) > 0 {
 		return Routing{}, fs.Err()
 	}
-	return p.answer(r, t, d, dest), nil
+	out := p.answer(r, t, d, dest)
+	out.Queries = append(out.Queries, ageQueries(fw, r.Case)...)
+	return out, nil
 }
 
 // check reports the problems of the referral itself (rules 1 and 2 of Route).
@@ -243,22 +288,18 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	case dest.gated:
 		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
 			fmt.Sprintf("%s takes %s and above; the decision is %s, so the referral goes to %s", p.routes[dest.asked].Name, dest.gate.min, d.Level, p.routes[dest.route].Name))
-	case r.To > d.Level:
-		out.Queries = out.Queries.Add("to", RuleAboveDecision, continuum.Query, nil,
-			fmt.Sprintf("asked for %s; the indicators suggest %s: record the professional judgement behind the difference", r.To, d.Level))
-	case r.To < d.Level:
-		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
-			fmt.Sprintf("asked for %s; the indicators suggest %s: check the level asked for", r.To, d.Level))
+	default:
+		if rule, msg := levelQuery(r, d); rule != "" {
+			out.Queries = out.Queries.Add("to", rule, continuum.Query, nil, msg)
+		}
 	}
+	out.Judgement = r.Judgement
 	out.Route = p.routes[dest.route]
-	decidedOn := dest.route
 	if dest.then >= 0 {
-		// 999 decides nothing; the route after it does.
 		out.Then = p.routes[dest.then]
-		decidedOn = dest.then
 	}
-	out.Timescale = p.timescales[p.routeTimescale[decidedOn]]
-	out.DecideBy = out.Timescale.Deadline(r.Received)
+	out.Timescale, out.Basis, out.DecideBy, _ = p.due(r, dest) // Route checked the dates
+	out.Queries = outOfHours(&out, r.Received, out.Queries)
 
 	// The Routing shares no memory with the policy: its lists are copied, into one
 	// array of citations and one of services.
@@ -267,6 +308,7 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	out.Route.Citations, cites = copyInto(cites, out.Route.Citations)
 	out.Then.Citations, cites = copyInto(cites, out.Then.Citations)
 	out.Timescale.Citations, _ = copyInto(cites, out.Timescale.Citations)
+	out.Route.Hours, out.Then.Hours = cloneHours(out.Route.Hours), cloneHours(out.Then.Hours)
 	out.Route.Services, services = copyInto(services, out.Route.Services)
 	out.Then.Services, _ = copyInto(services, out.Then.Services)
 	return out
