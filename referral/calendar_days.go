@@ -114,4 +114,3 @@ func calSubWeekdays(z, k int64) int64 {
 	total := back + k
 	return z + back - total/5*7 - total%5
 }
-

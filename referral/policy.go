@@ -30,12 +30,12 @@ type policyDoc struct {
 }
 
 type routeDoc struct {
-	ID         string   `json:"id"`
-	Name       string   `json:"name"`
-	How        string   `json:"how"`
-	Contact    string   `json:"contact"`
-	OutOfHours string   `json:"outOfHours"`
-	Services   []string `json:"services"`
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	How        string     `json:"how"`
+	Contact    string     `json:"contact"`
+	OutOfHours string     `json:"outOfHours"`
+	Services   []string   `json:"services"`
 	Timescale  string     `json:"timescale"`
 	Hours      []hoursDoc `json:"hours"`
 	Sources    []string   `json:"sources"`
@@ -69,10 +69,10 @@ type transitionDoc struct {
 }
 
 type timescaleDoc struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	ClockStarts string   `json:"clockStarts"`
-	Amount      int      `json:"amount"`
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	ClockStarts string        `json:"clockStarts"`
+	Amount      int           `json:"amount"`
 	Unit        Unit          `json:"unit"`
 	Basis       DeadlineBasis `json:"basis"`
 	Sources     []string      `json:"sources"`
