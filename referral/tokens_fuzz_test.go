@@ -7,7 +7,7 @@ import (
 )
 
 // FuzzParseEnums fuzzes the text parsers of referral's enums (Consent, TransitionKind,
-// ConsentRule, Unit): never a panic; a success round-trips through MarshalText.
+// ConsentRule, Unit, DeadlineBasis, JudgementReason): never a panic; a success round-trips through MarshalText.
 func FuzzParseEnums(f *testing.F) {
 	for _, seed := range []string{
 		"given", "refused", "not-sought", // every consent token
@@ -15,6 +15,9 @@ func FuzzParseEnums(f *testing.F) {
 		"entry", "step-up", "step-down", "escalation", "closure", // every transition kind
 		"required", "seek-unless-risk", "not-applicable", // consent rules
 		"working-days", "days", "weeks", "months", // units
+		"statutory", "local", "prompt", // deadline bases
+		"information-beyond-indicators", "history-or-cumulative-concern", "needs-persist-despite-support",
+		"risk-reduced-at-review", "strengths-and-protective-factors", "disagreement-resolved", // judgement reasons
 		"", "given ", "ſtep-up", "\x00", // empty, trailing space, a Unicode fold, a NUL
 	} {
 		f.Add(seed)
@@ -48,6 +51,20 @@ func FuzzParseEnums(f *testing.F) {
 				var d referral.Unit
 				err := d.UnmarshalText(b)
 				return d == u, err
+			})
+		}
+		if v, err := referral.ParseDeadlineBasis(s); err == nil {
+			roundTrip(t, v.IsValid(), v.MarshalText, func(b []byte) (bool, error) {
+				var d referral.DeadlineBasis
+				err := d.UnmarshalText(b)
+				return d == v, err
+			})
+		}
+		if v, err := referral.ParseJudgementReason(s); err == nil {
+			roundTrip(t, v.IsValid(), v.MarshalText, func(b []byte) (bool, error) {
+				var d referral.JudgementReason
+				err := d.UnmarshalText(b)
+				return d == v, err
 			})
 		}
 	})
