@@ -84,9 +84,6 @@ func (c *policyChecker) checkHours(path string, hs []hoursDoc, cite func(string,
 		case open >= closing:
 			c.Add(p+".close", RuleInvalidHours, "office hours close after they open")
 		}
-		if len(h.Sources) == 0 {
-			c.Add(p+".sources", RuleMissingField, "office hours cite the source that publishes them")
-		}
 		for _, ct := range cite(p+".sources", h.Sources) {
 			if !slices.Contains(cites, ct) {
 				cites = append(cites, ct)
