@@ -25,6 +25,9 @@ type step struct {
 	codes    []continuum.Code
 	consent  referral.Consent
 	received time.Time
+	// judgement is the practitioner's recorded judgement, a level and a coded reason
+	// (never free text); zero when none.
+	judgement referral.Judgement
 }
 
 // codes parses literal indicator codes. Every code used here is in the catalogue of all
@@ -160,6 +163,38 @@ var journeys = []journey{
 				to:      continuum.Specialist,
 				codes:   codes("BCA-4-01", "HLT-2-02", "GBD-2-01"),
 				consent: referral.Refused, received: at(2024, time.September, 10, 11, 0),
+			},
+		},
+	},
+	{
+		title: "A practitioner's judgement: a step-down while one Specialist indicator remains",
+		child: "child H", age: continuum.EarlyYears,
+		steps: []step{
+			{
+				story: "At the child in need review the growth concern is still recorded, but the review finds the risk reduced and proposes a team around the family. Nobody records the judgement: the step-down is refused.",
+				from:  continuum.Specialist, to: continuum.Intensive,
+				codes:   codes("HLT-4-01", "EMW-3-01"),
+				consent: referral.Given, received: at(2025, time.October, 8, 14, 0),
+			},
+			{
+				story: "The review chair records the judgement (Intensive, risk reduced at review), and the step-down goes ahead with the judgement on record.",
+				from:  continuum.Specialist, to: continuum.Intensive,
+				codes:   codes("HLT-4-01", "EMW-3-01"),
+				consent: referral.Given, received: at(2025, time.October, 8, 14, 30),
+				judgement: referral.Judgement{Level: continuum.Intensive, Reason: referral.RiskReducedAtReview},
+			},
+		},
+	},
+	{
+		title: "A referral stored in UTC just before midnight counts on the London day",
+		child: "child I", age: continuum.Adolescent,
+		steps: []step{
+			{
+				story: "A hospital system stores a referral at 23:20 UTC on a Sunday in June: 00:20 on Monday in London. Suspected physical abuse: the decision clock starts on Monday, at an hour when a front door that publishes office hours is closed.",
+				to:    continuum.Specialist,
+				codes: codes("SH-01"),
+				// Written in UTC on purpose: the calendar counts the London day.
+				consent: referral.NotSought, received: time.Date(2025, time.June, 8, 23, 20, 0, 0, time.UTC),
 			},
 		},
 	},

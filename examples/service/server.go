@@ -134,17 +134,22 @@ func decisions(w http.ResponseWriter, r *http.Request) {
 
 // referralRequest is the body of POST /v1/referrals. Levels and consent are tokens
 // ("intensive", "given"); from is "" for a child not known to services; received is an
-// RFC 3339 time.
+// RFC 3339 time, counted on its London day whatever offset it is written with; judgement
+// is optional: a level and a coded reason ({"level": "intensive", "reason":
+// "risk-reduced-at-review"}), never free text.
 type referralRequest struct {
-	Framework string           `json:"framework"`
-	From      continuum.Level  `json:"from"`
-	To        continuum.Level  `json:"to"`
-	Case      thresholds.Case  `json:"case"`
-	Consent   referral.Consent `json:"consent"`
-	Received  time.Time        `json:"received"`
+	Framework string             `json:"framework"`
+	From      continuum.Level    `json:"from"`
+	To        continuum.Level    `json:"to"`
+	Case      thresholds.Case    `json:"case"`
+	Consent   referral.Consent   `json:"consent"`
+	Received  time.Time          `json:"received"`
+	Judgement referral.Judgement `json:"judgement,omitzero"`
 }
 
-// referralResponse is the answer of POST /v1/referrals.
+// referralResponse is the answer of POST /v1/referrals: the routing (its decideBy in
+// Europe/London, its basis statutory, local or prompt, any judgement as recorded) and the
+// routing's explanation.
 type referralResponse struct {
 	Routing     referral.Routing `json:"routing"`
 	Explanation string           `json:"explanation"`
@@ -161,14 +166,18 @@ func referrals(w http.ResponseWriter, r *http.Request) {
 	}
 	routing, err := pol.Route(fw, referral.Referral{
 		From: req.From, To: req.To, Case: req.Case, Consent: req.Consent, Received: req.Received,
+		Judgement: req.Judgement,
 	})
 	if err != nil {
 		unprocessable(w, "the referral cannot be routed", "", err)
 		return
 	}
-	if text, ok := explanation(w, fw, routing.Decision); ok {
-		writeJSON(w, http.StatusOK, referralResponse{Routing: routing, Explanation: text})
+	text, err := routing.Explain(fw)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "internal error", nil)
+		return
 	}
+	writeJSON(w, http.StatusOK, referralResponse{Routing: routing, Explanation: text})
 }
 
 // explanation returns the decision's explanation, or writes 500 and reports false.
