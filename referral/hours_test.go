@@ -36,7 +36,9 @@ func TestRouteOpenAt(t *testing.T) {
 		door = r
 	}
 	require.Len(t, door.Hours, 2)
-	ld := func(y int, m time.Month, d, hh, mm int) time.Time { return time.Date(y, m, d, hh, mm, 0, 0, referral.London()) }
+	ld := func(y int, m time.Month, d, hh, mm int) time.Time {
+		return time.Date(y, m, d, hh, mm, 0, 0, referral.London())
+	}
 	tests := []struct {
 		name        string
 		at          time.Time
