@@ -70,26 +70,35 @@ func (b *DeadlineBasis) UnmarshalText(text []byte) error {
 	return basisTokens.UnmarshalText(text, b)
 }
 
-// due returns the timescale that sets a routed referral's DecideBy, its basis and the
-// deadline: the route's own timescale (after 999, the next route's), or, for a route
-// with none, the policy's decision timescale as a prompt.
-func (p *Policy) due(r Referral, dest destination) (Timescale, DeadlineBasis, time.Time, error) {
+// due is a routed referral's deadline: the index of the timescale that sets it, its
+// basis and the deadline itself.
+type due struct {
+	timescale int
+	basis     DeadlineBasis
+	end       time.Time
+}
+
+// dueOn works out a routed referral's deadline: the route's own timescale (after 999,
+// the next route's), or, for a route with none, the policy's decision timescale as a
+// prompt.
+func (p *Policy) dueOn(received time.Time, dest destination) (due, error) {
 	on := dest.route
 	if dest.then >= 0 {
 		on = dest.then // 999 decides nothing; the route after it does
 	}
-	ts := p.timescales[p.routeTimescale[on]]
-	basis := ts.Basis
+	ts := p.routeTimescale[on]
+	basis := p.timescales[ts].Basis
 	if p.routes[on].Timescale == "" {
 		basis = Prompt
 	}
-	end, err := ts.Deadline(r.Received)
-	return ts, basis, end, err
+	end, err := p.timescales[ts].Deadline(received)
+	return due{timescale: ts, basis: basis, end: end}, err
 }
 
 // checkDates reports a received date outside the supported calendar years, or one whose
-// deadline would fall outside them (rule date-out-of-range).
-func (p *Policy) checkDates(r Referral, dest destination, routed bool) continuum.Findings {
+// deadline would fall outside them (rule date-out-of-range); for a routed referral it
+// records the deadline in dest.
+func (p *Policy) checkDates(r Referral, dest *destination, routed bool) continuum.Findings {
 	var fs continuum.Findings
 	switch {
 	case r.Received.IsZero():
@@ -98,7 +107,8 @@ func (p *Policy) checkDates(r Referral, dest destination, routed bool) continuum
 		fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, ErrDateOutOfRange,
 			"the date received is outside the years the working-day calendar supports")
 	case routed:
-		if _, _, _, err := p.due(r, dest); errors.Is(err, ErrDateOutOfRange) {
+		var err error
+		if dest.due, err = p.dueOn(r.Received, *dest); errors.Is(err, ErrDateOutOfRange) {
 			fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, ErrDateOutOfRange,
 				"the decision deadline would fall outside the years the working-day calendar supports")
 		}

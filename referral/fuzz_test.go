@@ -35,6 +35,22 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Add(append(slices.Clone(minimal), "{}"...))
 	// A policy with a threshold gate and notes (the optional parts).
 	f.Add([]byte(strings.Replace(string(minimal), `"decisionTimescale"`, `"thresholdGates": [{"route": "door", "minLevel": "intensive", "sources": ["T1"]}], "notes": ["n"], "decisionTimescale"`, 1)))
+	// Office hours on the route: valid, and with a bad day, a bad time and a basis of prompt.
+	f.Add([]byte(strings.Replace(string(minimal), `"sources": ["T1"]
+    }
+  ],
+  "routing"`, `"sources": ["T1"], "hours": [{"days": ["monday", "friday"], "open": "08:30", "close": "16:30", "sources": ["T1"]}]
+    }
+  ],
+  "routing"`, 1)))
+	f.Add([]byte(strings.Replace(string(minimal), `"sources": ["T1"]
+    }
+  ],
+  "routing"`, `"sources": ["T1"], "hours": [{"days": ["funday"], "open": "8:3", "close": "24:01", "sources": []}]
+    }
+  ],
+  "routing"`, 1)))
+	f.Add([]byte(strings.Replace(string(minimal), `"basis": "statutory"`, `"basis": "prompt"`, 1)))
 	// JSON that is not a policy: empty, null, an array, a string, an empty object.
 	f.Add([]byte(""))
 	f.Add([]byte("null"))

@@ -61,20 +61,26 @@ type Referral struct {
 }
 
 // String describes the referral without personal data: the move, the consent position,
-// the case's codes (its Ref redacted) and the date received.
+// the case's codes (its Ref redacted) and the London day received.
 func (r Referral) String() string {
-	return fmt.Sprintf("Referral{%s consent:%s %s received:%s}", Transition{r.From, r.To}, r.Consent, r.Case, r.Received.Format(time.DateOnly))
+	return fmt.Sprintf("Referral{%s consent:%s %s received:%s}", Transition{r.From, r.To}, r.Consent, r.Case, r.Received.In(London()).Format(time.DateOnly))
 }
 
-// LogValue logs the move, the consent and the case (whose Ref is redacted).
+// LogValue logs the move, the consent, the case (whose Ref is redacted), the London day
+// received and any judgement (its level and coded reason).
 func (r Referral) LogValue() slog.Value {
-	return slog.GroupValue(
+	attrs := []slog.Attr{
 		slog.String("from", r.From.String()),
 		slog.String("to", r.To.String()),
 		slog.String("consent", r.Consent.String()),
 		slog.Any("case", r.Case),
-		slog.String("received", r.Received.Format(time.DateOnly)),
-	)
+		slog.String("received", r.Received.In(London()).Format(time.DateOnly)),
+	}
+	if !r.Judgement.IsZero() {
+		attrs = append(attrs, slog.Group("judgement",
+			slog.String("level", r.Judgement.Level.String()), slog.String("reason", r.Judgement.Reason.String())))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // Routing is the answer to a referral: the threshold decision, the kind of move, where
@@ -206,7 +212,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
 		}
 	}
-	fs = append(fs, p.checkDates(r, dest, d.Urgency.IsValid() && dest.route >= 0)...)
+	fs = append(fs, p.checkDates(r, &dest, d.Urgency.IsValid() && dest.route >= 0)...)
 	if len(fs) > 0 {
 		return Routing{}, fs.Err()
 	}
@@ -257,6 +263,7 @@ type destination struct {
 	gated   bool            // the gate turned the referral away to its decided level's route
 	landing continuum.Level // the level whose consent rule and note apply
 	rule    ConsentRule     // the consent rule of landing
+	due     due             // the deadline, worked out once by checkDates
 }
 
 // destination works out where a referral asked for at to goes, given the decision. A
@@ -298,7 +305,7 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	if dest.then >= 0 {
 		out.Then = p.routes[dest.then]
 	}
-	out.Timescale, out.Basis, out.DecideBy, _ = p.due(r, dest) // Route checked the dates
+	out.Timescale, out.Basis, out.DecideBy = p.timescales[dest.due.timescale], dest.due.basis, dest.due.end
 	out.Queries = outOfHours(&out, r.Received, out.Queries)
 
 	// The Routing shares no memory with the policy: its lists are copied, into one
