@@ -210,3 +210,12 @@ func TestRoutingExplain(t *testing.T) {
 	_, err = got.Explain(kent)
 	assert.ErrorIs(t, err, thresholds.ErrForeignDecision, "the decision's framework explains it")
 }
+
+func TestJudgementReportedWithUndecidedCase(t *testing.T) {
+	// Every finding is reported: a bad judgement on a case that cannot be decided too.
+	p, fw := rtPair(t, "england")
+	_, err := p.Route(fw, referral.Referral{To: continuum.Additional, Case: thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("ZZZ-2-99")}},
+		Consent: referral.Given, Received: rtReceived, Judgement: referral.Judgement{Level: continuum.Intensive}})
+	assert.Equal(t, []string{"case.indicators[0] unknown-indicator", "judgement.level judgement-mismatch", "judgement.reason invalid-judgement"},
+		rtPathRules(rtFindings(t, err)))
+}

@@ -179,9 +179,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		}
 	}
 	fs = append(fs, checkAge(r.Case)...)
-	if d.Level.IsValid() {
-		fs = append(fs, judge(r, d)...)
-	}
+	fs = append(fs, judge(r, d)...)
 	t := Transition{From: r.From, To: r.To}
 	var dest destination
 	if r.To.IsValid() {
