@@ -27,11 +27,13 @@ var ageEnum = enumTokens{
 	tokens: []string{"", "unborn", "0-1", "1-4", "5-11", "12-17", "18-25"},
 	zero:   "no-age-band",
 	want:   "unborn, 0-1, 1-4, 5-11, 12-17 or 18-25",
+	labels: []string{"", "Unborn", "Under 1 year", "1 to 4 years", "5 to 11 years", "12 to 17 years", "18 to 25 years"},
 }
 
 var (
 	_ encoding.TextMarshaler   = AgeBand(0)
 	_ encoding.TextUnmarshaler = (*AgeBand)(nil)
+	_ encoding.TextAppender    = AgeBand(0)
 	_ encoding.TextMarshaler   = AgeBands(0)
 	_ encoding.TextUnmarshaler = (*AgeBands)(nil)
 )
@@ -45,6 +47,12 @@ func ParseAgeBand(s string) (AgeBand, error) {
 // String returns the band's token, "no-age-band" for zero and "age band(N)" when out of
 // range.
 func (a AgeBand) String() string { return ageEnum.name(uint8(a)) }
+
+// Label returns the band's display label ("5 to 11 years"), or "" when a is not valid.
+func (a AgeBand) Label() string { return ageEnum.label(uint8(a)) }
+
+// AllAgeBands returns the six age bands, youngest first. (The set type is [AgeBands].)
+func AllAgeBands() iter.Seq[AgeBand] { return convert[AgeBand](ageEnum.values()) }
 
 // IsValid reports whether a is one of the six bands.
 func (a AgeBand) IsValid() bool { return a >= Unborn && a <= YoungAdult }

@@ -13,6 +13,12 @@ import (
 // The grammar: 2 to 24 characters of upper-case ASCII letters, digits and single hyphens,
 // starting with a letter and not ending with a hyphen.
 //
+// Codes are case-sensitive, unlike every enum token of this module: a code is an
+// identifier that frameworks define (local additions such as "KENT-EDU-2-01" included), not
+// a word of a closed list, so [ParseCode] rejects "hlt-2-01" rather than guess that it means
+// "HLT-2-01". Systems that take codes from people should upper-case them first, as the
+// example service does not: it reports them as malformed.
+//
 // The zero Code is not valid (IsValid reports false, String returns ""). A Code is safe
 // for concurrent use and may be a map key.
 type Code struct{ s string }

@@ -27,9 +27,8 @@ var domainEnum = enumTokens{
 	tokens: []string{"", "CDN", "PAR", "FEF"},
 	zero:   "no-domain",
 	want:   "CDN, PAR or FEF",
+	labels: sentence("", "child's developmental needs", "parenting capacity", "family and environmental factors"),
 }
-
-var domainNames = [...]string{"", "child's developmental needs", "parenting capacity", "family and environmental factors"}
 
 var (
 	_ encoding.TextMarshaler   = Domain(0)
@@ -47,14 +46,12 @@ func ParseDomain(s string) (Domain, error) {
 // range.
 func (d Domain) String() string { return domainEnum.name(uint8(d)) }
 
-// Name returns the side's name in plain English ("parenting capacity"), or "" when d is
+// Label returns the side's name in plain English ("Parenting capacity"), or "" when d is
 // not valid.
-func (d Domain) Name() string {
-	if !d.IsValid() {
-		return ""
-	}
-	return domainNames[d]
-}
+func (d Domain) Label() string { return domainEnum.label(uint8(d)) }
+
+// Domains returns the three sides of the triangle in order: CDN, PAR, FEF.
+func Domains() iter.Seq[Domain] { return convert[Domain](domainEnum.values()) }
 
 // IsValid reports whether d is one of the three sides.
 func (d Domain) IsValid() bool { return d >= ChildDevelopment && d <= FamilyEnvironment }
@@ -115,14 +112,13 @@ var dimensionEnum = enumTokens{
 		"FHF", "WFM", "HSG", "EMP", "INC", "SOC", "COM"},
 	zero: "no-dimension",
 	want: "one of the 20 three-letter dimension codes, HLT to COM",
+	labels: sentence("",
+		"health", "education and learning", "emotional and behavioural development", "identity",
+		"family and social relationships", "social presentation", "self-care skills",
+		"basic care", "ensuring safety", "emotional warmth", "stimulation", "guidance and boundaries", "stability",
+		"family history and functioning", "wider family", "housing", "employment", "income",
+		"family's social integration", "community resources"),
 }
-
-var dimensionNames = [...]string{"",
-	"health", "education and learning", "emotional and behavioural development", "identity",
-	"family and social relationships", "social presentation", "self-care skills",
-	"basic care", "ensuring safety", "emotional warmth", "stimulation", "guidance and boundaries", "stability",
-	"family history and functioning", "wider family", "housing", "employment", "income",
-	"family's social integration", "community resources"}
 
 var (
 	_ encoding.TextMarshaler   = Dimension(0)
@@ -159,14 +155,9 @@ func (d Dimension) Code() string {
 	return dimensionEnum.tokens[d]
 }
 
-// Name returns the dimension's name in plain English ("basic care"), or "" when d is not
+// Label returns the dimension's name in plain English ("Basic care"), or "" when d is not
 // valid.
-func (d Dimension) Name() string {
-	if !d.IsValid() {
-		return ""
-	}
-	return dimensionNames[d]
-}
+func (d Dimension) Label() string { return dimensionEnum.label(uint8(d)) }
 
 // Domain returns the side of the triangle d belongs to, or the zero Domain when d is not
 // valid.

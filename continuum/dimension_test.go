@@ -20,28 +20,28 @@ var dimensionTable = []struct {
 	name   string
 	domain continuum.Domain
 }{
-	{continuum.Health, "HLT", "health", continuum.ChildDevelopment},
-	{continuum.Education, "EDU", "education and learning", continuum.ChildDevelopment},
-	{continuum.EmotionalBehavioural, "EBD", "emotional and behavioural development", continuum.ChildDevelopment},
-	{continuum.Identity, "IDN", "identity", continuum.ChildDevelopment},
-	{continuum.FamilySocialRelationships, "FSR", "family and social relationships", continuum.ChildDevelopment},
-	{continuum.SocialPresentation, "SPR", "social presentation", continuum.ChildDevelopment},
-	{continuum.SelfCareSkills, "SCS", "self-care skills", continuum.ChildDevelopment},
+	{continuum.Health, "HLT", "Health", continuum.ChildDevelopment},
+	{continuum.Education, "EDU", "Education and learning", continuum.ChildDevelopment},
+	{continuum.EmotionalBehavioural, "EBD", "Emotional and behavioural development", continuum.ChildDevelopment},
+	{continuum.Identity, "IDN", "Identity", continuum.ChildDevelopment},
+	{continuum.FamilySocialRelationships, "FSR", "Family and social relationships", continuum.ChildDevelopment},
+	{continuum.SocialPresentation, "SPR", "Social presentation", continuum.ChildDevelopment},
+	{continuum.SelfCareSkills, "SCS", "Self-care skills", continuum.ChildDevelopment},
 
-	{continuum.BasicCare, "BCA", "basic care", continuum.ParentingCapacity},
-	{continuum.EnsuringSafety, "SAF", "ensuring safety", continuum.ParentingCapacity},
-	{continuum.EmotionalWarmth, "EMW", "emotional warmth", continuum.ParentingCapacity},
-	{continuum.Stimulation, "STM", "stimulation", continuum.ParentingCapacity},
-	{continuum.GuidanceBoundaries, "GBD", "guidance and boundaries", continuum.ParentingCapacity},
-	{continuum.Stability, "STB", "stability", continuum.ParentingCapacity},
+	{continuum.BasicCare, "BCA", "Basic care", continuum.ParentingCapacity},
+	{continuum.EnsuringSafety, "SAF", "Ensuring safety", continuum.ParentingCapacity},
+	{continuum.EmotionalWarmth, "EMW", "Emotional warmth", continuum.ParentingCapacity},
+	{continuum.Stimulation, "STM", "Stimulation", continuum.ParentingCapacity},
+	{continuum.GuidanceBoundaries, "GBD", "Guidance and boundaries", continuum.ParentingCapacity},
+	{continuum.Stability, "STB", "Stability", continuum.ParentingCapacity},
 
-	{continuum.FamilyHistoryFunctioning, "FHF", "family history and functioning", continuum.FamilyEnvironment},
-	{continuum.WiderFamily, "WFM", "wider family", continuum.FamilyEnvironment},
-	{continuum.Housing, "HSG", "housing", continuum.FamilyEnvironment},
-	{continuum.Employment, "EMP", "employment", continuum.FamilyEnvironment},
-	{continuum.Income, "INC", "income", continuum.FamilyEnvironment},
-	{continuum.SocialIntegration, "SOC", "family's social integration", continuum.FamilyEnvironment},
-	{continuum.CommunityResources, "COM", "community resources", continuum.FamilyEnvironment},
+	{continuum.FamilyHistoryFunctioning, "FHF", "Family history and functioning", continuum.FamilyEnvironment},
+	{continuum.WiderFamily, "WFM", "Wider family", continuum.FamilyEnvironment},
+	{continuum.Housing, "HSG", "Housing", continuum.FamilyEnvironment},
+	{continuum.Employment, "EMP", "Employment", continuum.FamilyEnvironment},
+	{continuum.Income, "INC", "Income", continuum.FamilyEnvironment},
+	{continuum.SocialIntegration, "SOC", "Family's social integration", continuum.FamilyEnvironment},
+	{continuum.CommunityResources, "COM", "Community resources", continuum.FamilyEnvironment},
 }
 
 func TestDimensionTable(t *testing.T) {
@@ -51,7 +51,7 @@ func TestDimensionTable(t *testing.T) {
 			assert.True(t, tt.d.IsValid())
 			assert.Equal(t, tt.code, tt.d.Code())
 			assert.Equal(t, tt.code, tt.d.String())
-			assert.Equal(t, tt.name, tt.d.Name())
+			assert.Equal(t, tt.name, tt.d.Label())
 			assert.Equal(t, tt.domain, tt.d.Domain())
 
 			for _, in := range []string{tt.code, strings.ToLower(tt.code), strings.ToLower(tt.code[:1]) + tt.code[1:]} {
@@ -124,7 +124,7 @@ func TestDimensionInvalid(t *testing.T) {
 			assert.False(t, tt.d.IsValid())
 			assert.Equal(t, tt.str, tt.d.String())
 			assert.Equal(t, "", tt.d.Code())
-			assert.Equal(t, "", tt.d.Name())
+			assert.Equal(t, "", tt.d.Label())
 			assert.Equal(t, continuum.Domain(0), tt.d.Domain())
 		})
 	}
@@ -185,15 +185,15 @@ func TestDomain(t *testing.T) {
 		valid   bool
 	}{
 		{"zero", 0, "no-domain", "", false},
-		{"child_development", continuum.ChildDevelopment, "CDN", "child's developmental needs", true},
-		{"parenting_capacity", continuum.ParentingCapacity, "PAR", "parenting capacity", true},
-		{"family_environment", continuum.FamilyEnvironment, "FEF", "family and environmental factors", true},
+		{"child_development", continuum.ChildDevelopment, "CDN", "Child's developmental needs", true},
+		{"parenting_capacity", continuum.ParentingCapacity, "PAR", "Parenting capacity", true},
+		{"family_environment", continuum.FamilyEnvironment, "FEF", "Family and environmental factors", true},
 		{"out_of_range", 4, "domain(4)", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.str, tt.d.String())
-			assert.Equal(t, tt.display, tt.d.Name())
+			assert.Equal(t, tt.display, tt.d.Label())
 			assert.Equal(t, tt.valid, tt.d.IsValid())
 			if tt.valid {
 				for _, in := range []string{tt.str, strings.ToLower(tt.str)} {

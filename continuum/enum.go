@@ -2,6 +2,7 @@ package continuum
 
 import (
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -13,6 +14,38 @@ type enumTokens struct {
 	tokens []string // index = value
 	zero   string   // how String shows the zero value
 	want   string   // the accepted forms, for error messages
+	labels []string // index = value: the plain-English display label, in sentence case
+}
+
+// label returns the display label of v, or "" for zero and out-of-range values.
+func (e *enumTokens) label(v uint8) string {
+	if v == 0 || int(v) >= len(e.labels) {
+		return ""
+	}
+	return e.labels[v]
+}
+
+// values yields 1 to n, the valid values, in ascending order.
+func (e *enumTokens) values() iter.Seq[uint8] {
+	return func(yield func(uint8) bool) {
+		for v := 1; v < len(e.tokens); v++ {
+			if !yield(uint8(v)) {
+				return
+			}
+		}
+	}
+}
+
+// sentence returns labels with each one's first letter in upper case (they are ASCII).
+func sentence(labels ...string) []string {
+	out := make([]string, len(labels))
+	for i, l := range labels {
+		if l != "" && l[0] >= 'a' && l[0] <= 'z' {
+			l = string(l[0]-'a'+'A') + l[1:]
+		}
+		out[i] = l
+	}
+	return out
 }
 
 // name returns the token of v, the zero text for 0, and Type(n) for out-of-range values.
@@ -122,4 +155,15 @@ func equalFoldASCII(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// convert yields the values of seq as T.
+func convert[T ~uint8](seq iter.Seq[uint8]) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for v := range seq {
+			if !yield(T(v)) {
+				return
+			}
+		}
+	}
 }

@@ -67,12 +67,12 @@ func ExampleParseCode() {
 
 func ExampleDimension_Domain() {
 	for _, d := range []continuum.Dimension{continuum.Health, continuum.BasicCare, continuum.Housing} {
-		fmt.Printf("%s (%s): %s, %s\n", d, d.Name(), d.Domain(), d.Domain().Name())
+		fmt.Printf("%s (%s): %s, %s\n", d, d.Label(), d.Domain(), d.Domain().Label())
 	}
 	// Output:
-	// HLT (health): CDN, child's developmental needs
-	// BCA (basic care): PAR, parenting capacity
-	// HSG (housing): FEF, family and environmental factors
+	// HLT (Health): CDN, Child's developmental needs
+	// BCA (Basic care): PAR, Parenting capacity
+	// HSG (Housing): FEF, Family and environmental factors
 }
 
 func ExampleFindings_Err() {

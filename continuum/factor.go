@@ -24,30 +24,30 @@ var factorEnum = enumTokens{
 		"18B", "18C", "19B", "19C", "20", "21", "22A", "23A", "24A"},
 	zero: "no-cin-factor",
 	want: "a CIN census assessment-factor code valid from 2022, 1A to 24A",
+	labels: sentence("",
+		"alcohol misuse: child", "alcohol misuse: parent or carer", "alcohol misuse: other household member",
+		"drug misuse: child", "drug misuse: parent or carer", "drug misuse: other household member",
+		"domestic abuse: child subject", "domestic abuse: parent or carer subject", "domestic abuse: other household member subject",
+		"mental health: child", "mental health: parent or carer", "mental health: other family or household member",
+		"learning disability: child", "learning disability: parent or carer", "learning disability: other family or household member",
+		"physical disability or illness: child", "physical disability or illness: parent or carer", "physical disability or illness: other family or household member",
+		"young carer",
+		"privately fostered: overseas child intending to return", "privately fostered: overseas child intending to stay",
+		"privately fostered: UK child in educational placement", "privately fostered: UK child, alternative family arrangement",
+		"privately fostered: other",
+		"unaccompanied asylum-seeking child",
+		"going or being missing", "child sexual exploitation", "trafficking", "gangs",
+		"socially unacceptable behaviour", "self-harm", "neglect", "emotional abuse",
+		"physical abuse: child on child", "physical abuse: adult on child",
+		"sexual abuse: child on child", "sexual abuse: adult on child",
+		"other", "no factors identified", "female genital mutilation", "abuse linked to faith or belief",
+		"child criminal exploitation"),
 }
-
-var factorLabels = [...]string{"",
-	"alcohol misuse: child", "alcohol misuse: parent or carer", "alcohol misuse: other household member",
-	"drug misuse: child", "drug misuse: parent or carer", "drug misuse: other household member",
-	"domestic abuse: child subject", "domestic abuse: parent or carer subject", "domestic abuse: other household member subject",
-	"mental health: child", "mental health: parent or carer", "mental health: other family or household member",
-	"learning disability: child", "learning disability: parent or carer", "learning disability: other family or household member",
-	"physical disability or illness: child", "physical disability or illness: parent or carer", "physical disability or illness: other family or household member",
-	"young carer",
-	"privately fostered: overseas child intending to return", "privately fostered: overseas child intending to stay",
-	"privately fostered: UK child in educational placement", "privately fostered: UK child, alternative family arrangement",
-	"privately fostered: other",
-	"unaccompanied asylum-seeking child",
-	"going or being missing", "child sexual exploitation", "trafficking", "gangs",
-	"socially unacceptable behaviour", "self-harm", "neglect", "emotional abuse",
-	"physical abuse: child on child", "physical abuse: adult on child",
-	"sexual abuse: child on child", "sexual abuse: adult on child",
-	"other", "no factors identified", "female genital mutilation", "abuse linked to faith or belief",
-	"child criminal exploitation"}
 
 var (
 	_ encoding.TextMarshaler   = CINFactor(0)
 	_ encoding.TextUnmarshaler = (*CINFactor)(nil)
+	_ encoding.TextAppender    = CINFactor(0)
 	_ encoding.TextMarshaler   = CINFactors(0)
 	_ encoding.TextUnmarshaler = (*CINFactors)(nil)
 )
@@ -62,14 +62,13 @@ func ParseCINFactor(s string) (CINFactor, error) {
 // when out of range.
 func (f CINFactor) String() string { return factorEnum.name(uint8(f)) }
 
-// Label returns a short English label for the factor ("neglect"), or "" when f is not
+// Label returns a short English label for the factor ("Neglect"), or "" when f is not
 // valid.
-func (f CINFactor) Label() string {
-	if !f.IsValid() {
-		return ""
-	}
-	return factorLabels[f]
-}
+func (f CINFactor) Label() string { return factorEnum.label(uint8(f)) }
+
+// AllCINFactors returns the current factor codes in census order. (The set type is
+// [CINFactors].)
+func AllCINFactors() iter.Seq[CINFactor] { return convert[CINFactor](factorEnum.values()) }
 
 // IsValid reports whether f is a current factor code.
 func (f CINFactor) IsValid() bool { return f >= 1 && int(f) < len(factorEnum.tokens) }

@@ -59,20 +59,20 @@ func TestCINFactorLabels(t *testing.T) {
 		code  string
 		label string
 	}{
-		{"1A", "alcohol misuse: child"},
-		{"3A", "domestic abuse: child subject"},
-		{"7A", "young carer"},
-		{"9A", "unaccompanied asylum-seeking child"},
-		{"10A", "going or being missing"},
-		{"16A", "neglect"},
-		{"17A", "emotional abuse"},
-		{"18C", "physical abuse: adult on child"},
-		{"19C", "sexual abuse: adult on child"},
-		{"20", "other"},
-		{"21", "no factors identified"},
-		{"22A", "female genital mutilation"},
-		{"23A", "abuse linked to faith or belief"},
-		{"24A", "child criminal exploitation"},
+		{"1A", "Alcohol misuse: child"},
+		{"3A", "Domestic abuse: child subject"},
+		{"7A", "Young carer"},
+		{"9A", "Unaccompanied asylum-seeking child"},
+		{"10A", "Going or being missing"},
+		{"16A", "Neglect"},
+		{"17A", "Emotional abuse"},
+		{"18C", "Physical abuse: adult on child"},
+		{"19C", "Sexual abuse: adult on child"},
+		{"20", "Other"},
+		{"21", "No factors identified"},
+		{"22A", "Female genital mutilation"},
+		{"23A", "Abuse linked to faith or belief"},
+		{"24A", "Child criminal exploitation"},
 	}
 	for _, tt := range tests {
 		t.Run("code_"+tt.code, func(t *testing.T) {
@@ -121,8 +121,8 @@ func TestCINFactorText(t *testing.T) {
 		},
 		invalid: []continuum.CINFactor{43, 255},
 		bad: withCommonBad(
-			badText{"18A", "legacy"},
-			badText{"neglect", "the label is not the token"},
+			badText{"18A", "Legacy"},
+			badText{"neglect", "The label is not the token"},
 			badText{"16A,17A", "a set is not a factor"},
 		),
 		badErr:  continuum.ErrUnknownToken,

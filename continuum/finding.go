@@ -3,6 +3,7 @@ package continuum
 import (
 	"cmp"
 	"encoding"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,11 +28,13 @@ var severityEnum = enumTokens{
 	tokens: []string{"", "error", "query"},
 	zero:   "no-severity",
 	want:   "error or query",
+	labels: []string{"", "Error", "Query"},
 }
 
 var (
 	_ encoding.TextMarshaler   = Severity(0)
 	_ encoding.TextUnmarshaler = (*Severity)(nil)
+	_ encoding.TextAppender    = Severity(0)
 )
 
 // ParseSeverity parses "error" or "query", ignoring case.
@@ -43,6 +46,12 @@ func ParseSeverity(s string) (Severity, error) {
 // String returns the severity's token, "no-severity" for zero, "severity(N)" when out of
 // range.
 func (s Severity) String() string { return severityEnum.name(uint8(s)) }
+
+// Label returns the severity's display label ("Query"), or "" when s is not valid.
+func (s Severity) Label() string { return severityEnum.label(uint8(s)) }
+
+// Severities returns the two severities, Error then Query.
+func Severities() iter.Seq[Severity] { return convert[Severity](severityEnum.values()) }
 
 // IsValid reports whether s is Error or Query.
 func (s Severity) IsValid() bool { return s == Error || s == Query }

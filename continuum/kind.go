@@ -1,6 +1,9 @@
 package continuum
 
-import "encoding"
+import (
+	"encoding"
+	"iter"
+)
 
 // Kind says how an indicator counts in a decision.
 //
@@ -27,6 +30,7 @@ var kindEnum = enumTokens{
 	tokens: []string{"", "need", "strength", "significant-harm", "immediate-danger"},
 	zero:   "no-kind",
 	want:   "need, strength, significant-harm or immediate-danger",
+	labels: []string{"", "Need", "Strength", "Significant harm", "Immediate danger"},
 }
 
 var (
@@ -44,6 +48,13 @@ func ParseKind(s string) (Kind, error) {
 
 // String returns the kind's token, "no-kind" for zero and "kind(N)" when out of range.
 func (k Kind) String() string { return kindEnum.name(uint8(k)) }
+
+// Label returns the kind's display label ("Significant harm"), or "" when k is not valid.
+func (k Kind) Label() string { return kindEnum.label(uint8(k)) }
+
+// Kinds returns the four kinds in order: need, strength, significant harm, immediate
+// danger.
+func Kinds() iter.Seq[Kind] { return convert[Kind](kindEnum.values()) }
 
 // IsValid reports whether k is one of the four kinds.
 func (k Kind) IsValid() bool { return k >= Need && k <= ImmediateDanger }

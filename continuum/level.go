@@ -32,6 +32,7 @@ var levelEnum = enumTokens{
 	tokens: []string{"", "universal", "additional", "intensive", "specialist"},
 	zero:   "not-assessed",
 	want:   "universal, additional, intensive, specialist or 1 to 4",
+	labels: []string{"", "Universal", "Additional", "Intensive", "Specialist"},
 }
 
 var (
@@ -65,6 +66,11 @@ func Levels() iter.Seq[Level] {
 // String returns the level's canonical token ("intensive"), "not-assessed" for the zero
 // Level, and "level(N)" for an out-of-range value. It never panics.
 func (l Level) String() string { return levelEnum.name(uint8(l)) }
+
+// Label returns the level's canonical display label ("Intensive"), or "" when l is not
+// valid. A framework gives each level its own local label too (thresholds'
+// Framework.Label).
+func (l Level) Label() string { return levelEnum.label(uint8(l)) }
 
 // IsValid reports whether l is one of the four levels.
 func (l Level) IsValid() bool { return l >= Universal && l <= Specialist }

@@ -1,6 +1,9 @@
 package continuum
 
-import "encoding"
+import (
+	"encoding"
+	"iter"
+)
 
 // Urgency is how fast a concern must be acted on. It is kept apart from [Level]: a
 // Specialist level may be routine (a step-down review) or immediate (a child in danger).
@@ -24,6 +27,7 @@ var urgencyEnum = enumTokens{
 	tokens: []string{"", "routine", "same-day", "immediate"},
 	zero:   "not-decided",
 	want:   "routine, same-day or immediate",
+	labels: []string{"", "Routine", "Same day", "Immediate"},
 }
 
 var (
@@ -41,6 +45,12 @@ func ParseUrgency(s string) (Urgency, error) {
 // String returns the urgency's token, "not-decided" for zero and "urgency(N)" when out of
 // range.
 func (u Urgency) String() string { return urgencyEnum.name(uint8(u)) }
+
+// Label returns the urgency's display label ("Same day"), or "" when u is not valid.
+func (u Urgency) Label() string { return urgencyEnum.label(uint8(u)) }
+
+// Urgencies returns the three urgencies, least to most urgent.
+func Urgencies() iter.Seq[Urgency] { return convert[Urgency](urgencyEnum.values()) }
 
 // IsValid reports whether u is Routine, SameDay or Immediate.
 func (u Urgency) IsValid() bool { return u >= Routine && u <= Immediate }

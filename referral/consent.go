@@ -2,6 +2,7 @@ package referral
 
 import (
 	"encoding"
+	"iter"
 
 	"github.com/rightsupport/needs/continuum/document"
 )
@@ -33,6 +34,7 @@ var consentTokens = document.NewTokens[Consent]("consent", "not-recorded",
 var (
 	_ encoding.TextMarshaler   = Consent(0)
 	_ encoding.TextUnmarshaler = (*Consent)(nil)
+	_ encoding.TextAppender    = Consent(0)
 )
 
 // ParseConsent parses "given", "refused" or "not-sought", ignoring case.
@@ -44,6 +46,15 @@ func (c Consent) String() string { return consentTokens.String(c) }
 
 // IsValid reports whether c is Given, Refused or NotSought.
 func (c Consent) IsValid() bool { return consentTokens.Valid(c) }
+
+// Label returns the consent position's display label, or "" when c is not valid.
+func (c Consent) Label() string { return consentTokens.Label(c) }
+
+// Consents returns the consent positions: given, refused, not sought.
+func Consents() iter.Seq[Consent] { return consentTokens.All() }
+
+// AppendText appends the consent's token; zero appends nothing.
+func (c Consent) AppendText(b []byte) ([]byte, error) { return consentTokens.AppendText(b, c) }
 
 // MarshalText returns the consent's token; zero encodes as empty text.
 func (c Consent) MarshalText() ([]byte, error) { return consentTokens.AppendText(nil, c) }
@@ -76,10 +87,25 @@ var consentRuleTokens = document.NewTokens[ConsentRule]("consent rule", "no-cons
 var (
 	_ encoding.TextMarshaler   = ConsentRule(0)
 	_ encoding.TextUnmarshaler = (*ConsentRule)(nil)
+	_ encoding.TextAppender    = ConsentRule(0)
 )
 
-// String returns the rule's token.
+// ParseConsentRule parses "required", "seek-unless-risk" or "not-applicable", ignoring
+// case.
+func ParseConsentRule(s string) (ConsentRule, error) { return consentRuleTokens.Parse(s) }
+
+// String returns the rule's token, "no-consent-rule" for zero and "consent rule(N)" when
+// out of range.
 func (r ConsentRule) String() string { return consentRuleTokens.String(r) }
+
+// Label returns the rule's display label, or "" when r is not valid.
+func (r ConsentRule) Label() string { return consentRuleTokens.Label(r) }
+
+// ConsentRules returns the consent rules: required, seek unless risk, not applicable.
+func ConsentRules() iter.Seq[ConsentRule] { return consentRuleTokens.All() }
+
+// AppendText appends the rule's token; zero appends nothing.
+func (r ConsentRule) AppendText(b []byte) ([]byte, error) { return consentRuleTokens.AppendText(b, r) }
 
 // IsValid reports whether r is one of the rules.
 func (r ConsentRule) IsValid() bool { return consentRuleTokens.Valid(r) }

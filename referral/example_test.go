@@ -97,3 +97,18 @@ func ExampleAddWorkingDays() {
 	// Fri 5 Jun 2026 00:30 → Mon 8 Jun 2026 00:30 BST
 	// Sat 23 May 2026 01:00 → Tue 26 May 2026 01:00 BST
 }
+
+// WorkingDaysBetween counts England and Wales working days after the first date up to
+// and including the second: how many working days an assessment took, say.
+func ExampleWorkingDaysBetween() {
+	started := time.Date(2024, time.December, 20, 10, 0, 0, 0, time.UTC) // a Friday
+	for _, done := range []time.Time{
+		time.Date(2024, time.December, 23, 10, 0, 0, 0, time.UTC), // the Monday after
+		time.Date(2025, time.January, 2, 10, 0, 0, 0, time.UTC),   // over Christmas and New Year
+	} {
+		fmt.Println(done.Format("2 Jan 2006"), referral.WorkingDaysBetween(started, done))
+	}
+	// Output:
+	// 23 Dec 2024 1
+	// 2 Jan 2025 6
+}

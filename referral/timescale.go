@@ -3,6 +3,7 @@ package referral
 import (
 	"encoding"
 	"fmt"
+	"iter"
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
@@ -35,10 +36,24 @@ var unitTokens = document.NewTokens[Unit]("unit", "no-unit",
 var (
 	_ encoding.TextMarshaler   = Unit(0)
 	_ encoding.TextUnmarshaler = (*Unit)(nil)
+	_ encoding.TextAppender    = Unit(0)
 )
 
-// String returns the unit's token ("working-days").
+// ParseUnit parses "working-days", "days", "weeks" or "months", ignoring case.
+func ParseUnit(s string) (Unit, error) { return unitTokens.Parse(s) }
+
+// String returns the unit's token ("working-days"), "no-unit" for zero and "unit(N)" when
+// out of range.
 func (u Unit) String() string { return unitTokens.String(u) }
+
+// Label returns the unit's display label ("Working days"), or "" when u is not valid.
+func (u Unit) Label() string { return unitTokens.Label(u) }
+
+// Units returns the units: working days, calendar days, weeks, months.
+func Units() iter.Seq[Unit] { return unitTokens.All() }
+
+// AppendText appends the unit's token; zero appends nothing.
+func (u Unit) AppendText(b []byte) ([]byte, error) { return unitTokens.AppendText(b, u) }
 
 // IsValid reports whether u is one of the units.
 func (u Unit) IsValid() bool { return unitTokens.Valid(u) }

@@ -2,6 +2,7 @@ package referral
 
 import (
 	"encoding"
+	"iter"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/continuum/document"
@@ -37,6 +38,7 @@ var kindTokens = document.NewTokens[TransitionKind]("transition kind", "not-a-mo
 var (
 	_ encoding.TextMarshaler   = TransitionKind(0)
 	_ encoding.TextUnmarshaler = (*TransitionKind)(nil)
+	_ encoding.TextAppender    = TransitionKind(0)
 )
 
 // ParseTransitionKind parses "entry", "step-up", "step-down", "escalation" or "closure".
@@ -47,6 +49,16 @@ func (k TransitionKind) String() string { return kindTokens.String(k) }
 
 // IsValid reports whether k is one of the kinds.
 func (k TransitionKind) IsValid() bool { return kindTokens.Valid(k) }
+
+// Label returns the kind's display label ("Step up"), or "" when k is not valid.
+func (k TransitionKind) Label() string { return kindTokens.Label(k) }
+
+// TransitionKinds returns the transition kinds: entry, step-up, step-down, escalation,
+// closure.
+func TransitionKinds() iter.Seq[TransitionKind] { return kindTokens.All() }
+
+// AppendText appends the kind's token; zero appends nothing.
+func (k TransitionKind) AppendText(b []byte) ([]byte, error) { return kindTokens.AppendText(b, k) }
 
 // MarshalText returns the kind's token; zero encodes as empty text.
 func (k TransitionKind) MarshalText() ([]byte, error) { return kindTokens.AppendText(nil, k) }

@@ -134,7 +134,7 @@ func TestBuiltinEngland(t *testing.T) {
 		assert.Positive(t, needLevels[l], "needs at %s", l)
 	}
 	for d := range continuum.Dimensions() {
-		assert.True(t, needDims[d], "no need filed under %s (%s)", d, d.Name())
+		assert.True(t, needDims[d], "no need filed under %s (%s)", d, d.Label())
 	}
 	assert.Len(t, needDims, continuum.NumDimensions)
 

@@ -52,4 +52,5 @@ const (
 	RuleTooManySources     = "too-many-sources"           // the register exceeds MaxSources
 	RuleUnknownIndicator   = "unknown-indicator"          // a case names a code not in the catalogue
 	RuleInvalidCode        = "invalid-code"               // a case holds the zero Code
+	RuleUndecidable        = "undecidable"                // a case could not be decided, for a reason other than its findings
 )

@@ -2,6 +2,7 @@ package thresholds
 
 import (
 	"encoding"
+	"iter"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/continuum/document"
@@ -40,6 +41,7 @@ var ruleTokens = document.NewTokens[DecisionRule]("rule", "no-rule",
 var (
 	_ encoding.TextMarshaler   = DecisionRule(0)
 	_ encoding.TextUnmarshaler = (*DecisionRule)(nil)
+	_ encoding.TextAppender    = DecisionRule(0)
 )
 
 // String returns the rule's token ("multiple-needs"), "no-rule" for zero, or "rule(N)"
@@ -51,6 +53,15 @@ func (r DecisionRule) IsValid() bool { return ruleTokens.Valid(r) }
 
 // ParseDecisionRule parses a rule token such as "multiple-needs".
 func ParseDecisionRule(s string) (DecisionRule, error) { return ruleTokens.Parse(s) }
+
+// Label returns the rule's display label ("Multiple needs"), or "" when r is not valid.
+func (r DecisionRule) Label() string { return ruleTokens.Label(r) }
+
+// DecisionRules returns the decision rules in the order Evaluate applies them.
+func DecisionRules() iter.Seq[DecisionRule] { return ruleTokens.All() }
+
+// AppendText appends the rule's token; zero appends nothing.
+func (r DecisionRule) AppendText(b []byte) ([]byte, error) { return ruleTokens.AppendText(b, r) }
 
 // MarshalText returns the rule's token; zero encodes as empty text.
 func (r DecisionRule) MarshalText() ([]byte, error) { return ruleTokens.AppendText(nil, r) }
@@ -113,9 +124,9 @@ func (d Decision) Rule() DecisionRule {
 //
 // The zero Outcome is "not decided".
 type Outcome struct {
-	Level   continuum.Level
-	Urgency continuum.Urgency
-	Rule    DecisionRule
+	Level   continuum.Level   `json:"level"`
+	Urgency continuum.Urgency `json:"urgency"`
+	Rule    DecisionRule      `json:"rule"`
 
 	fw   *Framework
 	obs  set

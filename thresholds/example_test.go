@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"slices"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/thresholds"
@@ -112,4 +113,53 @@ func ExampleBuiltin() {
 	// kent 1.0.0: Intensive Support - Level 3
 	// durham 1.0.0: Child in Need: more complex cases - Level 3 Amber
 	// true
+}
+
+// A safeguarding lead compares two frameworks over a corpus of cases before adopting a
+// change: here Kent's framework against the England base it extends.
+func ExampleCompareFrameworks() {
+	england, kent := thresholds.Default(), must(thresholds.Builtin("kent"))
+	code := continuum.MustParseCode
+	corpus := []thresholds.Case{
+		{Indicators: []continuum.Code{code("EDU-2-01")}},                             // the same need under both
+		{Indicators: []continuum.Code{code("HLT-4-03")}},                             // Kent rewords it, same level
+		{Indicators: []continuum.Code{code("KENT-HLT-2-01"), code("KENT-EBD-2-01")}}, // Kent-only codes
+	}
+	im := thresholds.CompareFrameworks(england, kent, slices.Values(corpus))
+	fmt.Println("cases:", im.Cases, "up:", im.Up, "down:", im.Down, "undecidable:", im.Undecidable)
+	for _, c := range im.Changes {
+		fmt.Println("case", c.Index, "before error:", c.BeforeErr != nil, "after:", c.After.Level)
+	}
+	// Output:
+	// cases: 3 up: 0 down: 0 undecidable: 1
+	// case 2 before error: true after: additional
+}
+
+// Resolve a case once and Decide it without allocating, for example to score many cases
+// or to compare versions; Outcome.Decision expands the result when reasons are needed.
+func ExampleFramework_Decide() {
+	fw := thresholds.Default()
+	r, err := fw.Resolve(thresholds.Case{Indicators: []continuum.Code{
+		continuum.MustParseCode("EDU-2-01"), continuum.MustParseCode("SH-01"),
+	}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	o, err := fw.Decide(r)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(o.Level, o.Urgency, o.Rule)
+	d := o.Decision()
+	fmt.Println(len(d.Reasons), "reasons; the first cites", len(d.Reasons[0].Citations) > 0)
+	// Output:
+	// specialist same-day significant-harm
+	// 2 reasons; the first cites true
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		log.Fatal(err)
+	}
+	return v
 }

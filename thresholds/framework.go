@@ -16,9 +16,13 @@ import (
 // Catalogue and register bounds. A framework's compiled tables are fixed-size bit sets,
 // so that deciding a case allocates nothing.
 const (
-	MaxIndicators = setWords * 64 // indicators in one framework, base included
-	MaxSources    = 256           // sources in one framework's register, base included
+	MaxIndicators = 512 // indicators in one framework, base included
+	MaxSources    = 256 // sources in one framework's register, base included
 )
+
+// The compiled sets hold exactly MaxIndicators bits.
+var _ [setWords*64 - MaxIndicators]struct{}
+var _ [MaxIndicators - setWords*64]struct{}
 
 // Framework is a parsed, compiled threshold framework: the local labels of the four
 // levels, the indicator catalogue, the decision parameters and the source register, with

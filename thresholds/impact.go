@@ -14,8 +14,13 @@ type Change struct {
 	Index int `json:"index"`
 	// Before and After are the two outcomes; an undecidable side has the zero Level and
 	// its error in BeforeErr or AfterErr.
-	Before, After       Summary
-	BeforeErr, AfterErr error `json:"-"`
+	Before Summary `json:"before"`
+	After  Summary `json:"after"`
+	// BeforeErr and AfterErr are why a side could not be decided (nil when it was). JSON
+	// shows them as "beforeErrors" and "afterErrors": lists of findings, each with a
+	// path, a rule code, a severity and a message.
+	BeforeErr error `json:"-"`
+	AfterErr  error `json:"-"`
 }
 
 // Summary is the gist of a decision: level, urgency and deciding rule. The zero Summary
@@ -34,7 +39,8 @@ type Impact struct {
 	// Cases is the number of cases compared.
 	Cases int `json:"cases"`
 	// Up and Down count the cases whose level rose or fell.
-	Up, Down int
+	Up   int `json:"up"`
+	Down int `json:"down"`
 	// Urgency counts the cases whose level stayed but whose urgency changed.
 	Urgency int `json:"urgency"`
 	// Undecidable counts the cases one of the frameworks cannot decide.
