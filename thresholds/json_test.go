@@ -20,7 +20,7 @@ func TestImpactJSON(t *testing.T) {
 	require.NoError(t, err)
 	code := continuum.MustParseCode
 	cases := []thresholds.Case{
-		{Indicators: []continuum.Code{code("EDU-2-01")}},       // the same under both
+		{Indicators: []continuum.Code{code("EDU-2-01")}},      // the same under both
 		{Indicators: []continuum.Code{code("KENT-EDU-4-01")}}, // only Kent knows it
 	}
 	im := thresholds.CompareFrameworks(eng, kent, slices.Values(cases))
