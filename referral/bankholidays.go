@@ -21,19 +21,21 @@ type calOneOff struct {
 // calOneOffs lists every one-off change to the England & Wales bank holidays
 // since 1978, in date order, each with where it was read:
 //
-//   - 1981, 1995, 1999, 2002: before gov.uk's list begins. The 1981 royal
-//     wedding holiday (Wednesday 29 July) is given by doyouremember.co.uk
-//     ("Charles and Diana's Royal Wedding": the day was declared a national
-//     holiday) and calendarz.com (the UK had a national holiday that day).
-//     The 1995 move of the early May holiday from Monday 1 May to Monday 8
-//     May for the 50th anniversary of VE Day is given by LBC (2019: moved
-//     "only once before", in 1995) and the Wikipedia text quoted on
-//     when.com. The 31 December 1999 millennium holiday is from the Sunday
-//     Times of 17 April 1998 as mirrored by Gary North's Y2K links (Friday
-//     31 December 1999 declared a bank holiday). The 2002 Golden Jubilee
-//     is from BBC News, 24 November 2000 ("'Extra holiday' for Queen's
-//     jubilee"): an extra holiday on Monday 3 June and the spring holiday
-//     moved from 27 May to Tuesday 4 June.
+//   - 1981, 1995, 1999, 2002: before gov.uk's list begins; each has two sources. The
+//     Wikipedia "Bank holiday" text, as quoted in a search page of enow.com, gives the
+//     1981 royal wedding holiday, the 31 December 1999 millennium holiday and the 2002
+//     Golden Jubilee holiday on Monday 3 June with the spring holiday moved; when.com
+//     quotes the same text for the 1995 move of the early May holiday to Monday 8 May.
+//     Second sources: for 1981 (Wednesday 29 July), doyouremember.co.uk ("Charles and
+//     Diana's Royal Wedding": declared a national holiday) and calendarz.com; for 1995,
+//     LBC (2019: the early May holiday had moved "only once before", for VE Day's 50th
+//     anniversary in 1995); for 1999, the Sunday Times of 17 April 1998 as mirrored by
+//     Gary North's Y2K links (Friday 31 December 1999 declared a bank holiday); for 2002,
+//     BBC News of 24 November 2000 ("'Extra holiday' for Queen's jubilee": the extra
+//     holiday on Monday 3 June, the spring holiday moved from 27 May to Tuesday 4 June).
+//     The same Sunday Times piece calls 1999's the first extra holiday since the Duke of
+//     York's wedding in 1986; no other source read gives a 1986 holiday, so none is
+//     added.
 //   - 2010 on: gov.uk bank holidays (https://www.gov.uk/bank-holidays.json,
 //     england-and-wales division) and the list hard-coded in the DfE CIN
 //     validator, domain notes §7.2 [S110] [S112].
