@@ -50,7 +50,10 @@
 //     flags an assessment still open on the census reference date once that date is 45
 //     or more working days after its start date, counting the days after the start: the
 //     same day this count gives. Its "n-1" offset counts the reference date itself, not
-//     the start date, so the census and these deadlines agree on which day is late.
+//     the start date, so the census and these deadlines agree on which day is late; only
+//     a reference date that is not a working day (31 March 2024 was a Sunday) is read by
+//     the validator as the next working day, so it flags one working day sooner there.
+//     A test replays the validator's rule on its own holiday list.
 //  2. The deadline instant keeps the London clock time of the start on the day found:
 //     a referral received at 10:00 is decided by 10:00 on the next working day. This is
 //     the "no later than 24 hours after the referral" reading of procedures that give
