@@ -1,6 +1,7 @@
 package referral_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -111,4 +112,50 @@ func ExampleWorkingDaysBetween() {
 	// Output:
 	// 23 Dec 2024 1
 	// 2 Jan 2025 6
+}
+
+func ExampleJudgement() {
+	policy := referral.DefaultPolicy()
+	fw := thresholds.Default()
+	// Severe neglect is a Specialist need. Routing it to early help needs a practitioner's
+	// recorded judgement: a level and a coded reason, never free text.
+	r := referral.Referral{
+		To:       continuum.Additional,
+		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("BCA-4-01")}},
+		Consent:  referral.Given,
+		Received: time.Date(2025, time.June, 4, 10, 0, 0, 0, referral.London()),
+	}
+	_, err := policy.Route(fw, r)
+	fmt.Println("without a judgement:", errors.Is(err, referral.ErrNeedsJudgement))
+
+	r.Judgement = referral.Judgement{Level: continuum.Additional, Reason: referral.HistoryOrCumulativeConcern}
+	routing, err := policy.Route(fw, r)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("with one:", routing.Route.ID, routing.Judgement.Reason)
+	fmt.Println("deadline:", routing.Basis.Label())
+	// Output:
+	// without a judgement: true
+	// with one: early-help history-or-cumulative-concern
+	// deadline: Follow-up prompt (not a deadline)
+}
+
+func ExamplePolicy_Route_londonDay() {
+	policy := referral.DefaultPolicy()
+	fw := thresholds.Default()
+	// Stored as 23:30 UTC on a Thursday in June: 00:30 on Friday in London, so the
+	// decision clock starts on Friday and the decision is due on Monday, London time.
+	routing, err := policy.Route(fw, referral.Referral{
+		To:       continuum.Specialist,
+		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("HLT-4-01")}},
+		Consent:  referral.Given,
+		Received: time.Date(2025, time.June, 5, 23, 30, 0, 0, time.UTC),
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(routing.DecideBy.Format("Mon 2 Jan 2006 15:04 MST"), routing.Basis)
+	// Output:
+	// Mon 9 Jun 2025 00:30 BST statutory
 }
