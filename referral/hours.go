@@ -13,7 +13,8 @@ import (
 // given weekdays; bank holidays are closed. A policy gives a route's hours only where a
 // source publishes them.
 //
-// The zero OfficeHours is open on no day.
+// The zero OfficeHours is open on no day. An OfficeHours from a [Routing] or
+// [Policy.Routes] is a copy the caller owns; reading it from several goroutines is safe.
 type OfficeHours struct {
 	// Days are lower-case English weekday names ("monday").
 	Days []string `json:"days"`

@@ -31,7 +31,8 @@ func (j Judgement) IsZero() bool { return j == Judgement{} }
 // reasons the sources give for deciding otherwise than a threshold document suggests.
 // Each reason's sources are returned by [JudgementReason.Citations].
 //
-// The zero JudgementReason is not valid. Its tokens are a wire format: never renamed.
+// The zero JudgementReason is not valid. Its tokens are a wire format: never renamed. A
+// JudgementReason is a plain value, safe for concurrent use.
 type JudgementReason uint8
 
 // The reasons, with where the sources give them (domain notes §5 and §6).
