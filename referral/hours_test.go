@@ -111,6 +111,12 @@ func TestRouteOutOfHours(t *testing.T) {
 		assert.Equal(t, "monday", r.Hours[0].Days[0], "a caller's write does not reach the policy")
 		assert.Equal(t, "08:30", r.Hours[0].Open)
 	}
+	for r := range p.Routes() {
+		r.Hours[0].Days[0] = "sunday"
+	}
+	for r := range p.Routes() {
+		assert.Equal(t, "monday", r.Hours[0].Days[0], "Routes returns copies of the hours")
+	}
 	data, err := json.Marshal(got.Route)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"hours":[`)

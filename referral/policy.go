@@ -166,6 +166,7 @@ func (p *Policy) Routes() iter.Seq[Route] {
 	return func(yield func(Route) bool) {
 		for _, r := range p.routes {
 			r.Services, r.Citations = slices.Clone(r.Services), slices.Clone(r.Citations)
+			r.Hours = cloneHours(r.Hours)
 			if !yield(r) {
 				return
 			}
