@@ -152,28 +152,36 @@ func FuzzRoute(f *testing.F) {
 	// received"; otherwise the referral arrives at 09:00 UTC that many days after 1970-01-01.
 
 	// A valid entry to early help in each builtin.
-	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788))
-	f.Add(uint8(1), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788))
-	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788))
+	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788), uint8(0), uint8(0))
+	f.Add(uint8(1), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788), uint8(0), uint8(0))
+	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788), uint8(0), uint8(0))
 	// Kent's gate: level 2 needs asked at the front door.
-	f.Add(uint8(1), uint8(2), uint8(4), uint8(1), "EDU-2-01,SAF-2-01", int32(19788))
+	f.Add(uint8(1), uint8(2), uint8(4), uint8(1), "EDU-2-01,SAF-2-01", int32(19788), uint8(0), uint8(0))
 	// Immediate danger at specialist, consent not sought, on 24 December 2024.
-	f.Add(uint8(0), uint8(3), uint8(4), uint8(3), "EM-01,SH-01,EDU-3-01", int32(20081))
+	f.Add(uint8(0), uint8(3), uint8(4), uint8(3), "EM-01,SH-01,EDU-3-01", int32(20081), uint8(0), uint8(0))
 	// Significant harm asked at additional: an error.
-	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "SH-02", int32(19788))
+	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "SH-02", int32(19788), uint8(0), uint8(0))
 	// Every level out of range, consent 9, unknown and malformed codes, not received.
-	f.Add(uint8(1), uint8(7), uint8(9), uint8(9), "ZZZ-9-99,not a code,,KENT-EDU-2-01", int32(0))
+	f.Add(uint8(1), uint8(7), uint8(9), uint8(9), "ZZZ-9-99,not a code,,KENT-EDU-2-01", int32(0), uint8(0), uint8(0))
 	// Not a move, with three step-up needs across two domains.
-	f.Add(uint8(0), uint8(3), uint8(3), uint8(1), "EDU-2-01,HLT-2-01,SAF-2-01", int32(19788))
+	f.Add(uint8(0), uint8(3), uint8(3), uint8(1), "EDU-2-01,HLT-2-01,SAF-2-01", int32(19788), uint8(0), uint8(0))
 	// Framework mismatch (kent policy, durham framework) and no framework.
-	f.Add(uint8(4), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788))
-	f.Add(uint8(6), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788))
+	f.Add(uint8(4), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788), uint8(0), uint8(0))
+	f.Add(uint8(6), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788), uint8(0), uint8(0))
+	// judgement (level judgement%5, reason (judgement/5)%8, where 7 is no reason) and age
+	// band (age%8, where 7 is not a band): a specialist need judged additional from
+	// history, a significant harm judged additional (still an error), a non-mobile-baby
+	// indicator in an adolescent, and an age band that is not one.
+	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "BCA-4-01", int32(20081), uint8(2+5*2), uint8(0))
+	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "SH-01", int32(20081), uint8(2+5*5), uint8(4))
+	f.Add(uint8(2), uint8(0), uint8(4), uint8(3), "SH-02", int32(20081), uint8(0), uint8(5))
+	f.Add(uint8(1), uint8(0), uint8(4), uint8(1), "EDU-2-01", int32(20081), uint8(3+5*7), uint8(7))
 	// Dates at the ends of int32 days: far past and far future.
-	f.Add(uint8(0), uint8(0), uint8(4), uint8(2), "HLT-4-01", int32(-2147483648))
-	f.Add(uint8(1), uint8(1), uint8(4), uint8(0), "KENT-BCA-4-01", int32(2147483647))
+	f.Add(uint8(0), uint8(0), uint8(4), uint8(2), "HLT-4-01", int32(-2147483648), uint8(0), uint8(0))
+	f.Add(uint8(1), uint8(1), uint8(4), uint8(0), "KENT-BCA-4-01", int32(2147483647), uint8(0), uint8(0))
 
 	ps, fws := fzPolicies(f)
-	f.Fuzz(func(t *testing.T, policyIdx, from, to, consent uint8, codes string, unixDays int32) {
+	f.Fuzz(func(t *testing.T, policyIdx, from, to, consent uint8, codes string, unixDays int32, judgement, age uint8) {
 		i := int(policyIdx) % len(ps)
 		p, fw := ps[i], fws[i]
 		switch (policyIdx / 3) % 4 {
@@ -188,7 +196,10 @@ func FuzzRoute(f *testing.F) {
 		}
 		r := referral.Referral{
 			From: continuum.Level(from), To: continuum.Level(to), Consent: referral.Consent(consent),
-			Case: thresholds.Case{Indicators: fzCodes(codes)}, Received: received,
+			Case: thresholds.Case{Indicators: fzCodes(codes), Age: continuum.AgeBand(age % 8)}, Received: received,
+		}
+		if judgement != 0 {
+			r.Judgement = referral.Judgement{Level: continuum.Level(judgement % 5), Reason: referral.JudgementReason((judgement / 5) % 8)}
 		}
 		got, err := p.Route(fw, r)
 		if err != nil {
@@ -235,6 +246,15 @@ func FuzzRoute(f *testing.F) {
 		}
 		if got.Decision.Urgency != continuum.Routine && r.To != continuum.Specialist {
 			t.Fatalf("a %s decision routed to %s", got.Decision.Urgency, r.To)
+		}
+		if got.Decision.Level == continuum.Specialist && r.To != continuum.Specialist && r.Judgement.IsZero() {
+			t.Fatalf("a specialist decision routed to %s without a judgement", r.To)
+		}
+		if got.Judgement != r.Judgement || (!r.Judgement.IsZero() && (r.Judgement.Level != r.To || !r.Judgement.Reason.IsValid())) {
+			t.Fatalf("judgement %+v recorded as %+v", r.Judgement, got.Judgement)
+		}
+		if !got.Basis.IsValid() || !referral.IsWorkingDay(got.DecideBy) {
+			t.Fatalf("DecideBy %s (%s) is not a London working day with a basis", got.DecideBy, got.Basis)
 		}
 		if !got.Decision.Level.IsValid() || !got.Decision.Urgency.IsValid() {
 			t.Fatalf("decision %s %s", got.Decision.Level, got.Decision.Urgency)
