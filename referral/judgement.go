@@ -54,8 +54,8 @@ const (
 	// down with a named lead practitioner (step-down procedures [S99]).
 	RiskReducedAtReview
 	// StrengthsAndProtectiveFactors: family strengths and protective factors, weighed
-	// against the concerns, change the level (Wales Safeguarding Procedures [S122];
-	// Trafford [S64]).
+	// against the concerns, change the level (Wales Safeguarding Procedures, initial
+	// conference decision-making [S122]).
 	StrengthsAndProtectiveFactors
 	// DisagreementResolved: the level was settled by the local procedure for
 	// resolving professional disagreement (escalation policies [S98]; Durham [S20]).
@@ -90,7 +90,6 @@ var reasonSources = [...][]continuum.Citation{
 	},
 	StrengthsAndProtectiveFactors: {
 		{Source: "S122", Title: "Wales Safeguarding Procedures, initial child protection conference decision-making", URL: "https://safeguarding.wales/en/chi-i/chi-i-c3pt2/c3pt2-p9"},
-		{Source: "S64", Title: "Trafford, Levels of Need", URL: "http://www.trafford.gov.uk/residents/children-and-families/worried-about-a-child/Levels-of-Need.aspx"},
 	},
 	DisagreementResolved: {
 		{Source: "S98", Title: "Hertfordshire SCP, Resolution of professional differences including escalations", URL: "https://hertfordshirescp.trixonline.co.uk/chapter/resolution-of-professional-differences-including-escalations"},
