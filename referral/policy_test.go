@@ -541,6 +541,11 @@ func TestPolicyAccessors(t *testing.T) {
 		}
 		_, err := kent.Deadline("nope", rtReceived)
 		assert.ErrorIs(t, err, referral.ErrUnknownTimescale)
+		_, err = kent.Deadline("referral-decision", time.Date(9999, time.December, 31, 12, 0, 0, 0, time.UTC))
+		assert.ErrorIs(t, err, referral.ErrDateOutOfRange, "no deadline in year 10000")
+		assert.NotContains(t, err.Error(), "9999", "the error does not repeat the date")
+		_, err = kent.Deadline("review-conference-next", time.Date(2100, time.August, 1, 12, 0, 0, 0, time.UTC))
+		assert.ErrorIs(t, err, referral.ErrDateOutOfRange, "6 months on falls in 2101")
 		_, err = kent.Deadline(strings.Repeat("n", 100), rtReceived)
 		require.ErrorIs(t, err, referral.ErrUnknownTimescale)
 		assert.Less(t, len(err.Error()), 100, "a long id is truncated")
