@@ -146,4 +146,6 @@ func TestEnumConvention(t *testing.T) {
 				assert.NotEmpty(t, r.Citations(), "%s cites its sources", r)
 			}
 		}})
+	checkConvention(t, "referral.ClosureReason", enumCase[referral.ClosureReason]{all: referral.ClosureReasons(), parse: referral.ParseClosureReason, zero: "no-closure-reason"})
+	checkConvention(t, "referral.ReferralSource", enumCase[referral.ReferralSource]{all: referral.ReferralSources(), parse: referral.ParseReferralSource, zero: "not-recorded"})
 }

@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"errors"
 	"iter"
-	"slices"
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
@@ -125,14 +124,4 @@ func (c *policyChecker) checkBasis(path string, b DeadlineBasis) {
 	case b == Prompt:
 		c.Add(path, RuleInvalidTimescale, "a timescale is statutory or local; a prompt is what a route without a timescale gets")
 	}
-}
-
-// appendNew appends the citations of more that cites does not hold yet.
-func appendNew(cites, more []continuum.Citation) []continuum.Citation {
-	for _, c := range more {
-		if !slices.Contains(cites, c) {
-			cites = append(cites, c)
-		}
-	}
-	return cites
 }

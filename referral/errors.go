@@ -13,7 +13,13 @@ var ErrInvalidPolicy = errors.New("referral: invalid policy document")
 // ErrUnknownPolicy reports a policy id that names no builtin policy.
 var ErrUnknownPolicy = errors.New("referral: unknown policy")
 
-// ErrFrameworkMismatch reports a policy used with a framework other than the one it names.
+// ErrNotInForce reports a referral received on a London day outside the framework's or
+// the policy's effective period, or a day on which no version of a builtin policy is in
+// force ([BuiltinPolicyOn]).
+var ErrNotInForce = errors.New("referral: not in force on the day received")
+
+// ErrFrameworkMismatch reports a policy used with a framework that does not derive from
+// the one it names.
 var ErrFrameworkMismatch = errors.New("referral: policy does not go with this framework")
 
 // ErrInvalidReferral reports a referral that cannot be routed; each blocking Route
@@ -52,8 +58,22 @@ const (
 	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
 	RuleInvalidHours        = "invalid-hours"        // office hours with a bad day or time
 
+	// ParsePolicy: extends, versions and periods (the codes thresholds uses too).
+	RuleUnpinnedBase       = document.RuleUnpinnedBase       // extends is not "id@version"
+	RuleUnknownBase        = document.RuleUnknownBase        // extends names no policy that can be found
+	RuleBaseMismatch       = document.RuleBaseMismatch       // the base found has another id or version than extends names
+	RuleExtendsCycle       = document.RuleExtendsCycle       // extends leads back to the policy itself
+	RuleBuiltinID          = document.RuleBuiltinID          // a document takes a builtin's id without being a version or copy of it
+	RuleInvalidPeriod      = document.RuleInvalidPeriod      // effectiveTo falls before effectiveFrom
+	RuleOverlappingVersion = document.RuleOverlappingVersion // two versions of one id are in force on a common day
+	RuleDuplicateVersion   = document.RuleDuplicateVersion   // two documents of a set have the same id and version
+	RuleRemoveUnknown      = "remove-unknown"                // remove names a record the base does not have
+	RuleRemoveConflict     = "remove-conflict"               // a record is both removed and defined
+	RuleRemoveWithoutBase  = "remove-without-base"           // remove is used in a policy that extends nothing
+
 	// Route: blocking errors.
-	RuleFrameworkMismatch    = "framework-mismatch"     // the framework is not the policy's
+	RuleFrameworkMismatch    = "framework-mismatch"     // the framework does not derive from the policy's
+	RuleNotInForce           = "not-in-force"           // received outside the framework's or the policy's period
 	RuleInvalidLevel         = "invalid-level"          // from or to is not a level
 	RuleNotAMove             = "not-a-move"             // from and to are the same level
 	RuleMissingReceived      = "missing-received"       // no date the referral was received

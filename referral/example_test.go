@@ -159,3 +159,48 @@ func ExamplePolicy_Route_londonDay() {
 	// Output:
 	// Mon 9 Jun 2025 00:30 BST statutory
 }
+
+// A council overlay: the England policy with the council's own early-help route, and
+// the England framework with one level relabelled. The England policy routes with the
+// overlay framework too, because it derives from england; a referral received before
+// either is in force is refused.
+func ExampleParseOptions_Parse() {
+	fw, err := thresholds.Parse([]byte(`{
+		"id": "example-council", "title": "Example council thresholds", "publisher": "Example council",
+		"version": "1.0.0", "effectiveFrom": "2026-04-01", "extends": "england@1.0.0",
+		"levels": {"additional": {"label": "Early Help - Level 2"}}
+	}`))
+	if err != nil {
+		panic(err)
+	}
+	policy, err := referral.ParseOptions{}.Parse([]byte(`{
+		"id": "example-council", "framework": "example-council", "title": "Example council referrals",
+		"publisher": "Example council", "version": "1.0.0", "effectiveFrom": "2026-04-01",
+		"extends": "england@1.0.0",
+		"sources": [{"id": "EX1", "title": "Example council early help page", "url": "https://example.org/early-help"}],
+		"routes": [{"id": "early-help", "name": "Example Family Hub", "how": "Ring the family hub.", "sources": ["EX1"]}]
+	}`))
+	if err != nil {
+		panic(err)
+	}
+	r := referral.Referral{
+		To:       continuum.Additional,
+		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("EDU-2-01")}},
+		Consent:  referral.Given,
+		Received: time.Date(2026, time.May, 1, 10, 0, 0, 0, time.UTC),
+	}
+	for _, p := range []*referral.Policy{policy, referral.DefaultPolicy()} {
+		routing, err := p.Route(fw, r)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(p.ID(), "->", routing.Route.Name)
+	}
+	r.Received = time.Date(2026, time.March, 31, 10, 0, 0, 0, time.UTC)
+	_, err = policy.Route(fw, r)
+	fmt.Println(errors.Is(err, referral.ErrNotInForce))
+	// Output:
+	// example-council -> Example Family Hub
+	// england -> Local early help service
+	// true
+}

@@ -21,6 +21,8 @@ type OfficeHours struct {
 	// Open and Close are London clock times, "08:30" and "17:00"; Open is before Close.
 	Open  string `json:"open"`
 	Close string `json:"close"`
+	// Citations are the sources that publish these hours.
+	Citations []continuum.Citation `json:"citations,omitempty"`
 }
 
 // hoursDoc is the JSON shape of an office-hours span (policies/README.md).
@@ -62,9 +64,8 @@ func clockMinutes(s string) (int, bool) {
 
 // checkHours checks a route's office hours (rule invalid-hours) and returns them with
 // their citations.
-func (c *policyChecker) checkHours(path string, hs []hoursDoc, cite func(string, []string) []continuum.Citation) ([]OfficeHours, []continuum.Citation) {
+func (c *policyChecker) checkHours(path string, hs []hoursDoc, cite func(string, []string) []continuum.Citation) []OfficeHours {
 	var out []OfficeHours
-	var cites []continuum.Citation
 	for i, h := range hs {
 		p := path + "[" + strconv.Itoa(i) + "]"
 		if len(h.Days) == 0 {
@@ -85,14 +86,18 @@ func (c *policyChecker) checkHours(path string, hs []hoursDoc, cite func(string,
 		case open >= closing:
 			c.Add(p+".close", RuleInvalidHours, "office hours close after they open")
 		}
-		for _, ct := range cite(p+".sources", h.Sources) {
-			if !slices.Contains(cites, ct) {
-				cites = append(cites, ct)
-			}
-		}
-		out = append(out, OfficeHours{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close})
+		out = append(out, OfficeHours{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close, Citations: cite(p+".sources", h.Sources)})
 	}
-	return out, cites
+	return out
+}
+
+// hoursDocs returns office hours as the document writes them.
+func hoursDocs(hs []OfficeHours) []hoursDoc {
+	var out []hoursDoc
+	for _, h := range hs {
+		out = append(out, hoursDoc{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close, Sources: sourceIDs(h.Citations)})
+	}
+	return out
 }
 
 // OpenAt reports whether the route's service is open at t, by t's London day and clock
@@ -148,7 +153,7 @@ func cloneHours(hs []OfficeHours) []OfficeHours {
 	}
 	out := make([]OfficeHours, len(hs))
 	for i, h := range hs {
-		out[i] = OfficeHours{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close}
+		out[i] = OfficeHours{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close, Citations: slices.Clone(h.Citations)}
 	}
 	return out
 }

@@ -156,7 +156,12 @@ func TestParsePolicyHours(t *testing.T) {
 	p, err := referral.ParsePolicy(polEdit(t, hours(span(mon, "00:00", "24:00", src))))
 	require.NoError(t, err, "a whole day is 00:00 to 24:00")
 	for r := range p.Routes() {
-		assert.Equal(t, []referral.OfficeHours{{Days: []string{"monday"}, Open: "00:00", Close: "24:00"}}, r.Hours)
+		require.Len(t, r.Hours, 1)
+		assert.Equal(t, []string{"monday"}, r.Hours[0].Days)
+		assert.Equal(t, "00:00", r.Hours[0].Open)
+		assert.Equal(t, "24:00", r.Hours[0].Close)
+		require.Len(t, r.Hours[0].Citations, 1, "the hours cite their source")
+		assert.Equal(t, "T1", r.Hours[0].Citations[0].Source)
 	}
 }
 

@@ -219,3 +219,19 @@ func TestJudgementReportedWithUndecidedCase(t *testing.T) {
 	assert.Equal(t, []string{"case.indicators[0] unknown-indicator", "judgement.level judgement-mismatch", "judgement.reason invalid-judgement"},
 		rtPathRules(rtFindings(t, err)))
 }
+
+func TestJudgementJourneyGate(t *testing.T) {
+	// A journey records the level a judgement takes through Kent's front door, as Route
+	// routes it: intensive, not the early help level the gate would give without it.
+	p, fw := rtPair(t, "kent")
+	r := referral.Referral{To: continuum.Intensive, Case: rtAdditional, Consent: referral.Given, Received: rtReceived,
+		Judgement: referral.Judgement{Level: continuum.Intensive, Reason: referral.NeedsPersistDespiteSupport}}
+	check := p.CheckJourney(fw, referral.Journey{Steps: []referral.Step{{Referral: r}}})
+	require.Len(t, check.Episodes, 1)
+	assert.Equal(t, continuum.Intensive, check.Episodes[0].Level)
+	assert.Equal(t, "front-door", check.Steps[0].Routing.Route.ID)
+	r.Judgement = referral.Judgement{}
+	check = p.CheckJourney(fw, referral.Journey{Steps: []referral.Step{{Referral: r}}})
+	require.Len(t, check.Episodes, 1)
+	assert.Equal(t, continuum.Additional, check.Episodes[0].Level, "without the judgement the gate sends it to early help at additional")
+}

@@ -58,6 +58,14 @@ type Referral struct {
 	// Judgement is the practitioner's recorded judgement where the level asked for
 	// differs from the suggestion; the zero Judgement records none.
 	Judgement Judgement `json:"judgement,omitzero"`
+	// Source is who made the referral, as the CIN census codes it; zero when not
+	// recorded.
+	Source ReferralSource `json:"source,omitzero"`
+	// Closure is the census reason for closure of a move that closes a children's
+	// social care episode; the policy says which reasons each move allows.
+	Closure ClosureReason `json:"closure,omitzero"`
+	// History is the child's earlier episodes, oldest first (history.go).
+	History []Episode `json:"history,omitempty"`
 }
 
 // String describes the referral without personal data: the move, the consent position,
@@ -128,10 +136,13 @@ type Routing struct {
 // framework it goes with. The rules, in order; every blocking problem is reported, as a
 // [continuum.Findings] error, and a referral with any is not routed:
 //
-//  1. fw must be the framework the policy names (framework-mismatch).
+//  1. fw must be the framework the policy names or one that derives from it
+//     ([thresholds.Framework.DerivesFrom]; framework-mismatch).
 //  2. To must be a level, From a level or zero, Consent zero or valid, Received set
 //     (invalid-level, invalid-consent, missing-received); From == To is not a referral
-//     (not-a-move).
+//     (not-a-move). The London calendar day Received falls on must be within both the
+//     framework's and the policy's effective periods (not-in-force, wrapping
+//     [ErrNotInForce]).
 //  3. The case is decided by fw.Evaluate; its unknown indicators are findings at
 //     "case.indicators[i]".
 //  4. A decision of SameDay or Immediate urgency may not be routed below Specialist
@@ -140,13 +151,17 @@ type Routing struct {
 //     consent-required; "seek-unless-risk" (specialist) accepts Given, Refused and
 //     NotSought, and queries a referral that records nothing (consent-unrecorded).
 //  6. The move must be one the policy allows (transition-not-allowed).
-//  7. Judgement: a recorded [Judgement] needs a valid level equal to To and a valid
+//  7. Source, when recorded, must be a census referral source (invalid-referral-source);
+//     Closure, when recorded, a census reason (invalid-closure-reason) that the policy
+//     allows on the move (closure-not-allowed); History must be valid, each problem a
+//     finding at "history[i].field" (see [Episode] and history.go's rule codes).
+//  8. Judgement: a recorded [Judgement] needs a valid level equal to To and a valid
 //     reason (invalid-judgement, judgement-mismatch). A Specialist decision of routine
 //     urgency asked below Specialist without a judgement fails with [ErrNeedsJudgement]
 //     (needs-judgement); with one it is routed and the Routing records it. Rule 4 stands
 //     whatever the judgement.
-//  8. The case's age band, when set, must be a band (case.age, invalid-age).
-//  9. Received, and the deadline counted from it, must fall in the supported calendar
+//  9. The case's age band, when set, must be a band (case.age, invalid-age).
+//  10. Received, and the deadline counted from it, must fall in the supported calendar
 //     years (date-out-of-range, [ErrDateOutOfRange]).
 //
 // Then the route is the policy's route for To at the decision's urgency, with the next
@@ -158,7 +173,10 @@ type Routing struct {
 // level is a query (above-decision, below-decision) unless a judgement records the
 // difference: a practitioner may know more than the indicators say. An observed
 // indicator outside its age bands still counts and is queried at
-// "case.indicators[i]" (thresholds.RuleOutsideAgeBand).
+// "case.indicators[i]" (thresholds.RuleOutsideAgeBand). A routed referral is also
+// queried for an RC8 closure after needs early help serves (no-early-help-offer) and for
+// what its History shows: a re-referral within 12 months, a move back up within the
+// policy's step-up window, and a From that disagrees with the open episode.
 //
 // DecideBy is the route's timescale counted from Received in London working days
 // (after 999, the next route's), with its Basis: statutory or local as the timescale
@@ -171,6 +189,7 @@ type Routing struct {
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	fs := p.check(fw, r)
+	fs = append(append(append(fs, checkSource(r)...), p.checkClosure(r)...), checkHistory(r)...)
 	var d thresholds.Decision
 	if fw != nil {
 		var err error
@@ -228,9 +247,9 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 	switch {
 	case fw == nil:
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch, "no framework given")
-	case fw.ID() != p.framework:
+	case !fw.DerivesFrom(p.framework):
 		fs = fs.Add("framework", RuleFrameworkMismatch, continuum.Error, ErrFrameworkMismatch,
-			fmt.Sprintf("policy %s goes with framework %s, not %s", p.id, p.framework, fw.ID()))
+			"the framework is not the policy's framework and does not extend it")
 	}
 	if r.From != 0 && !r.From.IsValid() {
 		bad("from", RuleInvalidLevel, "from is not a level")
@@ -246,8 +265,11 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 	if r.Consent != 0 && !r.Consent.IsValid() {
 		bad("consent", RuleInvalidConsent, "consent is not given, refused or not-sought")
 	}
-	if r.Received.IsZero() {
+	switch {
+	case r.Received.IsZero():
 		bad("received", RuleMissingReceived, "the date the referral was received is required")
+	default:
+		fs = append(fs, p.inForce(fw, r.Received)...)
 	}
 	return fs
 }
@@ -299,6 +321,7 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 		}
 	}
 	out.Judgement = r.Judgement
+	out.Queries = append(append(out.Queries, closureQueries(r, d)...), p.historyQueries(r, t)...)
 	out.Route = p.routes[dest.route]
 	if dest.then >= 0 {
 		out.Then = p.routes[dest.then]

@@ -18,6 +18,8 @@ func FuzzParseEnums(f *testing.F) {
 		"statutory", "local", "prompt", // deadline bases
 		"information-beyond-indicators", "history-or-cumulative-concern", "needs-persist-despite-support",
 		"risk-reduced-at-review", "strengths-and-protective-factors", "disagreement-resolved", // judgement reasons
+		"RC1", "rc9", "RC10", // census reasons for closure, any case, one past the end
+		"1A", "5d", "10", "11", // census referral sources, any case, one past the end
 		"", "given ", "ſtep-up", "\x00", // empty, trailing space, a Unicode fold, a NUL
 	} {
 		f.Add(seed)
@@ -35,6 +37,20 @@ func FuzzParseEnums(f *testing.F) {
 				var d referral.TransitionKind
 				err := d.UnmarshalText(b)
 				return d == k, err
+			})
+		}
+		if c, err := referral.ParseClosureReason(s); err == nil {
+			roundTrip(t, c.IsValid(), c.MarshalText, func(b []byte) (bool, error) {
+				var d referral.ClosureReason
+				err := d.UnmarshalText(b)
+				return d == c, err
+			})
+		}
+		if src, err := referral.ParseReferralSource(s); err == nil {
+			roundTrip(t, src.IsValid(), src.MarshalText, func(b []byte) (bool, error) {
+				var d referral.ReferralSource
+				err := d.UnmarshalText(b)
+				return d == src, err
 			})
 		}
 		var r referral.ConsentRule

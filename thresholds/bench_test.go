@@ -185,7 +185,7 @@ func BenchmarkResolve(b *testing.B) {
 // BenchmarkParseEngland measures parsing and compiling the England document. Target:
 // <= 1 ms.
 func BenchmarkParseEngland(b *testing.B) {
-	data := ptRead(b, "frameworks/england.json")
+	data := ptRead(b, "frameworks/england-2023.json")
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -2,7 +2,6 @@ package thresholds_test
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -253,7 +252,7 @@ func TestBuiltinDigests(t *testing.T) {
 			assert.Equal(t, d, fw.Digest())
 			assert.Equal(t, thresholds.Ref{ID: fw.ID(), Version: fw.Version(), Digest: d}, fw.Ref())
 
-			data, err := os.ReadFile(filepath.Join("frameworks", fw.ID()+".json"))
+			data, err := os.ReadFile(ptFile(t, fw.ID()))
 			require.NoError(t, err)
 			parsed, err := thresholds.Parse(data)
 			require.NoError(t, err)

@@ -6,8 +6,10 @@
 //
 // A framework document (JSON; the format and its JSON Schema are in the frameworks
 // folder of this package) holds the local labels of the four levels, a source register,
-// the indicator catalogue and the decision parameters. A local framework may extend a
-// builtin one ("extends": "england") and state only what differs. Three are embedded:
+// the indicator catalogue and the decision parameters. A local framework may extend
+// another, pinned to the version it was written against ("extends": "england@1.0.0"), and
+// state only what differs; a district may extend its county which extends england.
+// Three are embedded:
 //
 //   - "england": the national base, compiled from public threshold documents, with the
 //     canonical labels and the national catalogue (needs at all four levels over the 20
@@ -17,8 +19,20 @@
 //     england; labels that could not be confirmed from a source say so.
 //
 // [Parse] reads a council's own document strictly and reports every problem at once, as
-// [continuum.Findings] with paths and rule codes. [Default] and [Builtin] return the
-// embedded frameworks, parsed once. A Framework is immutable and safe for concurrent use.
+// [continuum.Findings] with paths and rule codes. [ParseOptions] says where the base an
+// "extends" names comes from (the builtins by default); [ParseOptions.ParseAll] parses a
+// set of documents that extend one another. [Framework.Base] and
+// [Framework.DerivesFrom] tell the lineage. [Default] and [Builtin] return the embedded
+// frameworks, parsed once. A Framework is immutable and safe for concurrent use.
+//
+// # Versions in force
+//
+// Every framework has an effective period of London calendar days,
+// [Framework.EffectiveFrom] to [Framework.EffectiveTo] (zero: open-ended). One id may have
+// several versions; [Builtin] returns the newest, [BuiltinOn] the one in force on a day,
+// [BuiltinVersions] all of them. Two versions of one id may not be in force on a common
+// day. [Framework.Digest] is the digest of the canonical document [Framework.MarshalJSON]
+// writes, so it names the content, not the formatting.
 //
 // # Deciding a case
 //

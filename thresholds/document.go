@@ -13,13 +13,13 @@ import (
 // document is the JSON shape of a framework document (frameworks/README.md).
 type frameworkDoc struct {
 	document.Header
-	Extends    string            `json:"extends"`
-	Levels     *levelsDoc        `json:"levels"`
-	Sources    []document.Source `json:"sources"`
-	Indicators []indicatorDoc    `json:"indicators"`
-	Remove     []continuum.Code  `json:"remove"`
-	Decision   *decisionDoc      `json:"decision"`
-	Notes      []string          `json:"notes"`
+	Extends    string            `json:"extends,omitempty"`
+	Levels     *levelsDoc        `json:"levels,omitempty"`
+	Sources    []document.Source `json:"sources,omitempty"`
+	Indicators []indicatorDoc    `json:"indicators,omitempty"`
+	Remove     []continuum.Code  `json:"remove,omitempty"`
+	Decision   *decisionDoc      `json:"decision,omitempty"`
+	Notes      []string          `json:"notes,omitempty"`
 }
 
 type levelsDoc struct {
@@ -39,9 +39,9 @@ func (l *levelsDoc) byLevel() [5]*levelDoc {
 
 type levelDoc struct {
 	Label      string   `json:"label"`
-	Definition string   `json:"definition"`
-	LabelNote  string   `json:"labelNote"`
-	Sources    []string `json:"sources"`
+	Definition string   `json:"definition,omitempty"`
+	LabelNote  string   `json:"labelNote,omitempty"`
+	Sources    []string `json:"sources,omitempty"`
 }
 
 type indicatorDoc struct {
@@ -50,13 +50,13 @@ type indicatorDoc struct {
 	Dimension  continuum.Dimension   `json:"dimension"`
 	Kind       continuum.Kind        `json:"kind"`
 	Summary    string                `json:"summary"`
-	Ages       []continuum.AgeBand   `json:"ages"`
-	CINFactors []continuum.CINFactor `json:"cinFactors"`
+	Ages       []continuum.AgeBand   `json:"ages,omitempty"`
+	CINFactors []continuum.CINFactor `json:"cinFactors,omitempty"`
 	Sources    []string              `json:"sources"`
 }
 
 type decisionDoc struct {
-	StepUp []stepUpDoc `json:"stepUp"`
+	StepUp []stepUpDoc `json:"stepUp,omitempty"`
 }
 
 type stepUpDoc struct {
@@ -64,7 +64,7 @@ type stepUpDoc struct {
 	Needs   int             `json:"needs"`
 	Domains int             `json:"domains"`
 	Sources []string        `json:"sources"`
-	Note    string          `json:"note"`
+	Note    string          `json:"note,omitempty"`
 }
 
 var (
@@ -122,6 +122,7 @@ func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string)
 			c.Add(p+".cinFactors["+strconv.Itoa(j)+"]", RuleMissingField, "a CIN factor code is required")
 		}
 	}
+	c.checkFactors(p, ind.CINFactors)
 	c.checkCitations(p+".sources", ind.Sources, known)
 }
 

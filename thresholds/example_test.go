@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"slices"
+	"time"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/thresholds"
@@ -63,7 +64,7 @@ func ExampleParse() {
 		"publisher": "Example council",
 		"version": "2.1.0",
 		"effectiveFrom": "2026-04-01",
-		"extends": "england",
+		"extends": "england@1.0.0",
 		"levels": {"intensive": {"label": "Targeted Family Support - Level 3"}},
 		"remove": ["EDU-1-01"]
 	}`))
@@ -83,7 +84,7 @@ func ExampleParse() {
 		"publisher": "Example council",
 		"version": "2.1.1",
 		"effectiveFrom": "1 April 2026",
-		"extends": "england",
+		"extends": "england@1.0.0",
 		"remove": ["EDU-1-99"]
 	}`))
 	var findings continuum.Findings
@@ -162,4 +163,38 @@ func must[T any](v T, err error) T {
 		log.Fatal(err)
 	}
 	return v
+}
+
+// A district builds on its county, which builds on the England base: ParseAll parses the
+// set in one call, resolving "extends" among the documents first and then the builtins.
+func ExampleParseOptions_ParseAll() {
+	county := []byte(`{
+		"id": "example-county", "title": "Example county thresholds", "publisher": "Example county",
+		"version": "1.0.0", "effectiveFrom": "2026-04-01", "extends": "england@1.0.0",
+		"levels": {"additional": {"label": "Early Help - Level 2"}}
+	}`)
+	district := []byte(`{
+		"id": "example-district", "title": "Example district thresholds", "publisher": "Example district",
+		"version": "1.0.0", "effectiveFrom": "2026-09-01", "extends": "example-county@1.0.0",
+		"levels": {"universal": {"label": "Everyday Help - Level 1"}}
+	}`)
+	loop := []byte(`{
+		"id": "example-loop", "title": "A document that extends itself", "publisher": "Example",
+		"version": "1.0.0", "effectiveFrom": "2026-09-01", "extends": "example-loop@1.0.0"
+	}`)
+	fws, errs := thresholds.ParseOptions{}.ParseAll(district, county, loop)
+	d := fws[0]
+	fmt.Println(d, "extends", d.Base())
+	fmt.Println("derives from england:", d.DerivesFrom("england"))
+	fmt.Println("universal:", d.Label(continuum.Universal))
+	fmt.Println("additional:", d.Label(continuum.Additional))
+	fmt.Println("in force from:", d.EffectiveFrom().Format(time.DateOnly))
+	fmt.Println(errs[2])
+	// Output:
+	// example-district 1.0.0 extends example-county@1.0.0
+	// derives from england: true
+	// universal: Everyday Help - Level 1
+	// additional: Early Help - Level 2
+	// in force from: 2026-09-01
+	// extends: extends-cycle: a framework cannot extend itself
 }

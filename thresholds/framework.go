@@ -1,8 +1,6 @@
 package thresholds
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"iter"
 	"slices"
@@ -28,13 +26,15 @@ var _ [MaxIndicators - setWords*64]struct{}
 // levels, the indicator catalogue, the decision parameters and the source register, with
 // the document's id, version and content digest.
 //
-// A Framework comes from [Parse], [Default] or [Builtin]; the zero Framework is not
-// usable. It is immutable after parsing and safe for concurrent use: every accessor
-// returns copies or iterators, never a slice or map of its own.
+// A Framework comes from [Parse], [ParseOptions.Parse], [Default] or [Builtin]; the
+// zero Framework is not usable. It is immutable after parsing and safe for concurrent
+// use: every accessor returns copies or iterators, never a slice or map of its own.
 type Framework struct {
-	id, title, publisher, version, extends string
-	effective                              time.Time
-	digest                                 string
+	id, title, publisher, version string
+	extends, base                 string   // the base's id and the ref as written; "" for a base
+	lineage                       []string // the ids up the extends chain, nearest first
+	period                        document.Period
+	digest                        string
 
 	levels  [5]levelInfo // index = Level
 	sources []continuum.Citation
@@ -79,12 +79,38 @@ func (f *Framework) Version() string { return f.version }
 // Extends returns the id of the framework this one extends, or "" for a base framework.
 func (f *Framework) Extends() string { return f.extends }
 
-// EffectiveFrom returns the date the thresholds apply from (midnight UTC).
-func (f *Framework) EffectiveFrom() time.Time { return f.effective }
+// Base returns the reference this framework extends as its document writes it
+// ("england@1.0.0"), or "" for a base framework.
+func (f *Framework) Base() string { return f.base }
 
-// Digest returns the SHA-256 digest of the framework's content ("sha256:…"): of the
-// document and, for an extension, of its base. Two frameworks with the same digest
-// decide every case the same way.
+// DerivesFrom reports whether the framework is id or extends, directly or further up
+// its chain, a framework with that id.
+func (f *Framework) DerivesFrom(id string) bool {
+	return id != "" && (id == f.id || slices.Contains(f.lineage, id))
+}
+
+// EffectiveFrom returns the first day the framework is in force, as midnight in
+// Europe/London.
+func (f *Framework) EffectiveFrom() time.Time { return f.period.From }
+
+// EffectiveTo returns the last day the framework is in force, as midnight in
+// Europe/London; the zero time when it is open-ended.
+func (f *Framework) EffectiveTo() time.Time { return f.period.To }
+
+// InForce reports whether the London calendar day that t falls on is within the
+// framework's effective period.
+func (f *Framework) InForce(t time.Time) bool { return f.period.Contains(t) }
+
+// Digest returns the SHA-256 digest of the framework's canonical document ("sha256:…"):
+// the document [Framework.MarshalJSON] returns, which is the merged content with any
+// base flattened in. It covers the id, title, publisher, version, effective period,
+// every level's label, definition, label note and citations, the source register in
+// its order, every indicator (sorted by code) with its level, dimension, kind, summary,
+// age bands, CIN factors and citations, the decision parameters with their notes and
+// citations, and the notes. It does not cover how the document was written (whitespace,
+// the order of keys or of catalogue records, whether content came from a base) nor the
+// lineage: two frameworks with the same digest decide and explain every case the same
+// way.
 func (f *Framework) Digest() string { return f.digest }
 
 // Ref returns the framework's id, version and digest, as every Decision records them.
@@ -157,63 +183,6 @@ func (f *Framework) StepUp(l continuum.Level) (needs, domains int, ok bool) {
 
 // String returns the framework's id and version ("kent 1.0.0").
 func (f *Framework) String() string { return f.id + " " + f.version }
-
-// Parse parses and compiles a framework document (the format of frameworks/README.md).
-//
-// It is strict: unknown fields, duplicate keys and trailing data are errors. It reports
-// every problem it finds, each as a [continuum.Finding] with a path
-// ("indicators[12].level") and a rule code, in a [continuum.Findings] error. A document
-// that extends a builtin framework ("extends": "england") is merged onto it.
-func Parse(data []byte) (*Framework, error) {
-	return parse(data, Builtin)
-}
-
-// parse parses a document, resolving "extends" with base.
-func parse(data []byte, base func(id string) (*Framework, error)) (*Framework, error) {
-	var d frameworkDoc
-	decoded := document.Decode(data, &d)
-	if document.Stopped(decoded) {
-		return nil, decoded.Err()
-	}
-	c := &checker{document.Checker{Sentinel: ErrInvalidDocument}}
-	eff := c.checkHeader(&d)
-
-	var b *Framework
-	if d.Extends != "" {
-		switch bf, err := base(d.Extends); {
-		case d.Extends == d.ID:
-			c.Add("extends", RuleExtendsCycle, "a framework cannot extend itself")
-		case err == nil:
-			b = bf
-		case isCycle(err):
-			c.Add("extends", RuleExtendsCycle, "extends leads back to this framework")
-		default:
-			c.Findings = c.Findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownFramework,
-				fmt.Sprintf("no builtin framework is called %q", truncateID(d.Extends)))
-		}
-		if b == nil {
-			// Without its base an extension cannot be checked further.
-			return nil, decoded.Merge(c.Findings).Err()
-		}
-	}
-
-	f := &Framework{
-		id: d.ID, title: d.Title, publisher: d.Publisher, version: d.Version,
-		extends: d.Extends, effective: eff,
-	}
-	f.merge(c, &d, b)
-	if all := decoded.Merge(c.Findings); len(all) > 0 {
-		return nil, all.Err()
-	}
-	sum := sha256.New()
-	if b != nil {
-		sum.Write([]byte(b.digest))
-	}
-	sum.Write(data)
-	f.digest = "sha256:" + hex.EncodeToString(sum.Sum(nil))
-	f.compile()
-	return f, nil
-}
 
 // merge fills f from the document d on top of base b (nil for a base framework),
 // checking as it goes.
@@ -309,9 +278,9 @@ func (f *Framework) merge(c *checker, d *frameworkDoc, b *Framework) {
 			case !code.IsValid():
 				c.Add(p, RuleMissingField, "a code is required")
 			case !ok:
-				c.Add(p, RuleRemoveUnknown, fmt.Sprintf("the base has no indicator %s", code))
+				c.Add(p, RuleRemoveUnknown, "the base has no indicator with this code")
 			case defined[code]:
-				c.Add(p, RuleRemoveConflict, fmt.Sprintf("%s is both removed and defined", code))
+				c.Add(p, RuleRemoveConflict, "the code is both removed and defined")
 			}
 			removed[code] = true
 		}

@@ -24,7 +24,7 @@ const imStrengthDoc = `{
   "publisher": "Testshire test partnership",
   "version": "1.0.0",
   "effectiveFrom": "2026-04-01",
-  "extends": "england",
+  "extends": "england@1.0.0",
   "sources": [ { "id": "TST-S01", "title": "Testshire local guidance", "url": "https://example.org/testshire/local" } ],
   "indicators": [
     { "code": "TST-SCS-1-01", "level": "universal", "dimension": "SCS", "kind": "strength",
@@ -237,8 +237,8 @@ func TestImmutableInputBytes(t *testing.T) {
 		reason string
 		file   string
 	}{
-		{name: "england", reason: "a large base document", file: "frameworks/england.json"},
-		{name: "kent", reason: "an extension merged onto the embedded base", file: "frameworks/kent.json"},
+		{name: "england", reason: "a large base document", file: "frameworks/england-2023.json"},
+		{name: "kent", reason: "an extension merged onto the embedded base", file: "frameworks/kent-2018.json"},
 		{name: "minimal_base", reason: "a small base of our own", file: "testdata/parse/minimal.json"},
 		{name: "extension", reason: "an extension that relabels, replaces, adds and removes", file: "testdata/parse/extension.json"},
 	}

@@ -16,7 +16,7 @@ import (
 // case changes level up or not at all.
 const lowerStepUp = `{
   "id": "england-lower-step-up",
-  "extends": "england",
+  "extends": "england@1.0.0",
   "title": "England with a lower step-up (a test of impact comparison)",
   "publisher": "rightsupport/needs tests",
   "version": "0.0.1",

@@ -31,12 +31,13 @@ var (
 // [DecodeJSON] reads its fields as if they were the document's own. The zero Header is
 // empty, and Check reports each required field missing.
 type Header struct {
-	Schema        string `json:"$schema"`       // ignored: lets an editor find the JSON Schema
-	ID            string `json:"id"`            // lower-case token, 2 to 32 characters
-	Title         string `json:"title"`         // plain text
-	Publisher     string `json:"publisher"`     // who publishes the rules
-	Version       string `json:"version"`       // the document's own version
-	EffectiveFrom string `json:"effectiveFrom"` // YYYY-MM-DD
+	Schema        string `json:"$schema,omitempty"`     // ignored: lets an editor find the JSON Schema
+	ID            string `json:"id"`                    // lower-case token, 2 to 32 characters
+	Title         string `json:"title"`                 // plain text
+	Publisher     string `json:"publisher"`             // who publishes the rules
+	Version       string `json:"version"`               // the document's own version
+	EffectiveFrom string `json:"effectiveFrom"`         // YYYY-MM-DD, the first London day in force
+	EffectiveTo   string `json:"effectiveTo,omitempty"` // YYYY-MM-DD, the last London day in force; "" open-ended
 }
 
 // Check checks the header and returns its findings, each wrapping sentinel, and the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/referral"
+	"github.com/rightsupport/needs/thresholds"
 )
 
 // A journey is one synthetic child's path through the continuum: no names, an age band,
@@ -18,7 +19,9 @@ type journey struct {
 }
 
 // A step is one referral: the move asked for, what was observed, the family's consent
-// and when the service received it.
+// and when the service received it; and, where the story records them, who referred
+// (census source), the census reason a closure records, and when the decision was made
+// and an assessment concluded.
 type step struct {
 	story    string // what happened, in a sentence, with no personal data
 	from, to continuum.Level
@@ -28,6 +31,26 @@ type step struct {
 	// judgement is the practitioner's recorded judgement, a level and a coded reason
 	// (never free text); zero when none.
 	judgement referral.Judgement
+
+	source   referral.ReferralSource
+	closure  referral.ClosureReason
+	decided  time.Time
+	assessed time.Time
+}
+
+// asJourney is the journey as [referral.Policy.CheckJourney] takes it.
+func (j journey) asJourney() referral.Journey {
+	out := referral.Journey{Steps: make([]referral.Step, len(j.steps))}
+	for i, s := range j.steps {
+		out.Steps[i] = referral.Step{Referral: s.referral(j.age), Decided: s.decided, Assessed: s.assessed}
+	}
+	return out
+}
+
+// referral is the step's referral, for a child in the age band.
+func (s step) referral(age continuum.AgeBand) referral.Referral {
+	return referral.Referral{From: s.from, To: s.to, Case: thresholds.Case{Indicators: s.codes, Age: age},
+		Consent: s.consent, Received: s.received, Source: s.source, Closure: s.closure, Judgement: s.judgement}
 }
 
 // codes parses literal indicator codes. Every code used here is in the catalogue of all
@@ -103,6 +126,7 @@ var journeys = []journey{
 				to:      continuum.Specialist,
 				codes:   codes("SH-02"),
 				consent: referral.NotSought, received: at(2026, time.March, 6, 15, 20),
+				source: referral.SourceHealthVisitor,
 			},
 		},
 	},
@@ -127,6 +151,7 @@ var journeys = []journey{
 				from:  continuum.Specialist, to: continuum.Intensive,
 				codes:   codes("EMW-3-01", "HSG-3-01"),
 				consent: referral.Given, received: at(2026, time.February, 2, 10, 0),
+				closure: referral.ServicesCeased,
 			},
 			{
 				story: "At the review care is steadier and the housing is settled but poor; the family agrees to lighter support.",
@@ -163,12 +188,40 @@ var journeys = []journey{
 				to:      continuum.Specialist,
 				codes:   codes("BCA-4-01", "HLT-2-02", "GBD-2-01"),
 				consent: referral.Refused, received: at(2024, time.September, 10, 11, 0),
+				source: referral.SourceSchool,
+			},
+		},
+	},
+	{
+		title: "Closed with no further action, then referred again within the year",
+		child: "child H", age: continuum.SchoolAge,
+		steps: []step{
+			{
+				story:   "The school refers to children's social care after the child says they were hit at home; the parents agree to the referral.",
+				to:      continuum.Specialist,
+				codes:   codes("SAF-4-01"),
+				consent: referral.Given, received: at(2025, time.March, 3, 9, 30),
+				source: referral.SourceSchool, decided: at(2025, time.March, 4, 15, 0), assessed: at(2025, time.April, 11, 12, 0),
+			},
+			{
+				story: "The assessment finds domestic abuse between the parents and no further harm to the child; the case closes with no further action and no offer of early help.",
+				from:  continuum.Specialist, to: continuum.Universal,
+				codes:   codes("SAF-3-02"),
+				consent: referral.Given, received: at(2025, time.April, 14, 10, 0),
+				closure: referral.NoFurtherAction,
+			},
+			{
+				story:   "The police attend another domestic abuse incident at home and refer the child to children's social care again.",
+				to:      continuum.Specialist,
+				codes:   codes("SAF-4-01", "SAF-3-02"),
+				consent: referral.NotSought, received: at(2025, time.October, 6, 10, 0),
+				source: referral.SourcePolice, decided: at(2025, time.October, 8, 11, 0),
 			},
 		},
 	},
 	{
 		title: "A practitioner's judgement: a step-down while one Specialist indicator remains",
-		child: "child H", age: continuum.EarlyYears,
+		child: "child I", age: continuum.EarlyYears,
 		steps: []step{
 			{
 				story: "At the child in need review the growth concern is still recorded, but the review finds the risk reduced and proposes a team around the family. Nobody records the judgement: the step-down is refused.",
@@ -187,7 +240,7 @@ var journeys = []journey{
 	},
 	{
 		title: "A referral stored in UTC just before midnight counts on the London day",
-		child: "child I", age: continuum.Adolescent,
+		child: "child J", age: continuum.Adolescent,
 		steps: []step{
 			{
 				story: "A hospital system stores a referral at 23:20 UTC on a Sunday in June: 00:20 on Monday in London. Suspected physical abuse: the decision clock starts on Monday, at an hour when a front door that publishes office hours is closed.",

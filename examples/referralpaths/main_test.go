@@ -113,9 +113,12 @@ func TestStories(t *testing.T) {
 		{6, 1, true, "additional", "routine", "entry", "highest-need", false},
 		{7, 1, false, "additional", "routine", "entry", "consent-required", false},
 		{7, 2, true, "specialist", "routine", "entry", "highest-need", false},
-		{8, 1, false, "specialist", "routine", "step-down", "needs-judgement", false},
-		{8, 2, true, "specialist", "routine", "step-down", "highest-need", false},
-		{9, 1, true, "specialist", "same-day", "entry", "significant-harm", false},
+		{8, 1, true, "specialist", "routine", "entry", "highest-need", false},
+		{8, 2, true, "intensive", "routine", "closure", "highest-need", false},
+		{8, 3, true, "specialist", "routine", "entry", "highest-need", false},
+		{9, 1, false, "specialist", "routine", "step-down", "needs-judgement", false},
+		{9, 2, true, "specialist", "routine", "step-down", "highest-need", false},
+		{10, 1, true, "specialist", "same-day", "entry", "significant-harm", false},
 	}
 	for _, id := range frameworkIDs {
 		fw, err := thresholds.Builtin(id)
@@ -142,13 +145,13 @@ func TestStories(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []string{"2025-05-26"}, r.BankHolidays, id)
 		// The judgement is recorded on the routing and explained.
-		r, err = walk(fw, pol, journeys[7].age, journeys[7].steps[1])
+		r, err = walk(fw, pol, journeys[8].age, journeys[8].steps[1])
 		require.NoError(t, err)
 		assert.Equal(t, referral.RiskReducedAtReview, r.Judgement.Reason, id)
 		assert.Contains(t, r.Explanation, "reason given: risk reduced or needs met at review", id)
 		// 23:20 UTC on Sunday 8 June 2025 is Monday 00:20 in London: decided by Tuesday
 		// 00:20 London time, statutory.
-		r, err = walk(fw, pol, journeys[8].age, journeys[8].steps[0])
+		r, err = walk(fw, pol, journeys[9].age, journeys[9].steps[0])
 		require.NoError(t, err)
 		assert.Equal(t, "2025-06-10T00:20:00+01:00", r.DecideBy.Format(time.RFC3339), id)
 		assert.Equal(t, referral.London(), r.DecideBy.Location(), id)
@@ -162,6 +165,26 @@ func TestStories(t *testing.T) {
 		r, err = walk(fw, pol, journeys[5].age, journeys[5].steps[0])
 		require.NoError(t, err)
 		assert.NotEmpty(t, r.Queries.Rules(), id)
+	}
+}
+
+// TestJourneyCheck checks the point of walking journey 8 whole under every framework: the
+// closure with no further action after intensive needs is queried, the second referral
+// is a re-referral 7 months on and its decision came a working day late.
+func TestJourneyCheck(t *testing.T) {
+	for _, id := range frameworkIDs {
+		fw, err := thresholds.Builtin(id)
+		require.NoError(t, err)
+		c := mustPolicy(t, id).CheckJourney(fw, journeys[7].asJourney())
+		require.NoError(t, c.Err(), id)
+		require.Len(t, c.Steps, 3)
+		assert.True(t, c.Steps[0].OnTime, id)
+		assert.Contains(t, c.Steps[1].Findings.Rules(), referral.RuleNoEarlyHelpOffer, id)
+		assert.Equal(t, []string{referral.RuleReReferral, referral.RuleDecisionLate}, c.Steps[2].Findings.Rules(), id)
+		assert.Equal(t, 1, c.Steps[2].Late, id)
+		require.Len(t, c.Episodes, 2)
+		assert.Equal(t, referral.NoFurtherAction, c.Episodes[0].Closure, id)
+		assert.True(t, c.Episodes[1].Open(), id)
 	}
 }
 

@@ -53,6 +53,10 @@ type result struct {
 	OutOfHours   bool                   `json:"outOfHoursNow,omitempty"`
 	BankHolidays []string               `json:"bankHolidaysSkipped,omitempty"`
 	Queries      continuum.Findings     `json:"queries,omitempty"`
+
+	// Check is what Policy.CheckJourney found on this step when the whole journey was
+	// checked as one sequence.
+	Check *stepCheck `json:"check,omitempty"`
 }
 
 // observed is an indicator as the output shows it; the decision carries the citations.
@@ -88,6 +92,7 @@ func run(w io.Writer, frameworkID string, asJSON bool) error {
 		if err := out.journey(ji+1, j); err != nil {
 			return err
 		}
+		jc := pol.CheckJourney(fw, j.asJourney())
 		for si, s := range j.steps {
 			res, err := walk(fw, pol, j.age, s)
 			if err != nil {
@@ -95,9 +100,13 @@ func run(w io.Writer, frameworkID string, asJSON bool) error {
 			}
 			res.Journey, res.Title, res.Child, res.Age = ji+1, j.title, j.child, j.age
 			res.Step, res.Steps = si+1, len(j.steps)
+			res.Check = checkOf(jc.Steps[si])
 			if err := out.step(res); err != nil {
 				return err
 			}
+		}
+		if err := out.checked(jc); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -121,7 +130,7 @@ func walk(fw *thresholds.Framework, pol *referral.Policy, age continuum.AgeBand,
 		})
 	}
 	c := thresholds.Case{Indicators: s.codes, Age: age}
-	routing, err := pol.Route(fw, referral.Referral{From: s.from, To: s.to, Case: c, Consent: s.consent, Received: s.received, Judgement: s.judgement})
+	routing, err := pol.Route(fw, s.referral(age))
 	var d thresholds.Decision
 	if err != nil {
 		var fs continuum.Findings
@@ -176,6 +185,7 @@ type printer interface {
 	header() error
 	journey(n int, j journey) error
 	step(r result) error
+	checked(c referral.JourneyCheck) error
 }
 
 // jsonPrinter writes one JSON object per step, one per line, and nothing else.
@@ -184,6 +194,9 @@ type jsonPrinter struct{ enc *json.Encoder }
 func (jsonPrinter) header() error              { return nil }
 func (jsonPrinter) journey(int, journey) error { return nil }
 func (p jsonPrinter) step(r result) error      { return p.enc.Encode(r) }
+
+// checked prints nothing more: each step's line carries its check.
+func (jsonPrinter) checked(referral.JourneyCheck) error { return nil }
 
 // textPrinter writes the results for a front-door worker to read.
 type textPrinter struct {

@@ -132,7 +132,7 @@ func TestCaseReferral(t *testing.T) {
 
 func TestGot(t *testing.T) {
 	p, fw := builtins(t, "england")
-	received := time.Date(2023, 5, 5, 17, 30, 0, 0, time.UTC)
+	received := time.Date(2024, 5, 3, 17, 30, 0, 0, time.UTC) // Fri; Mon 6 May 2024 is a bank holiday
 	r, err := p.Route(fw, referral.Referral{
 		From: continuum.Additional, To: continuum.Specialist,
 		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("EM-01")}},
@@ -143,7 +143,7 @@ func TestGot(t *testing.T) {
 		Level: continuum.Specialist, Urgency: continuum.Immediate,
 		Rules: []thresholds.DecisionRule{thresholds.ByImmediateDanger},
 		Kind:  referral.Escalation, Route: "police-999", Then: "childrens-social-care",
-		DecideBy: time.Date(2023, 5, 9, 17, 30, 0, 0, time.UTC), Basis: referral.Statutory,
+		DecideBy: time.Date(2024, 5, 7, 17, 30, 0, 0, time.UTC), Basis: referral.Statutory,
 		Queries: []string{"consent-unrecorded"},
 	}
 	if diff := cmp.Diff(want, referraltest.Got(r, nil), thresholdstest.CmpOptions()); diff != "" {

@@ -19,7 +19,7 @@ const councilDoc = `{
   "publisher": "rightsupport/needs tests",
   "version": "1.0.0",
   "effectiveFrom": "2026-01-01",
-  "extends": "england",
+  "extends": "england@1.0.0",
   "levels": { "intensive": { "label": "Testshire Targeted Support - Level 3" } },
   "sources": [ { "id": "TST-S01", "title": "Testshire local guidance (synthetic)", "url": "https://example.org/testshire" } ],
   "indicators": [

@@ -25,7 +25,7 @@ import (
 func ExampleCheckFramework() {
 	fw, err := thresholds.Parse([]byte(`{
 	  "id": "testshire", "title": "Testshire thresholds", "publisher": "Testshire Council",
-	  "version": "1.0.0", "effectiveFrom": "2026-01-01", "extends": "england",
+	  "version": "1.0.0", "effectiveFrom": "2026-01-01", "extends": "england@1.0.0",
 	  "levels": { "intensive": { "label": "Targeted Support - Level 3" } },
 	  "sources": [ { "id": "TST-S01", "title": "Testshire guidance", "url": "https://example.org/testshire" } ],
 	  "indicators": [ { "code": "TST-EDU-2-01", "level": "additional", "dimension": "EDU", "kind": "need",

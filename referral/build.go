@@ -2,16 +2,118 @@ package referral
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/continuum/document"
 )
 
-// buildRules fills and checks the rules of a policy that refer to its routes: the routing
-// of each level and urgency, the threshold gates, the consent rules and the allowed
-// transitions. build calls it once the routes are known; cite resolves a record's source
-// ids against the register.
-func (p *Policy) buildRules(c *policyChecker, d *policyDoc, cite func(path string, ids []string) []continuum.Citation) {
+// policyChecker collects the findings of one policy document.
+type policyChecker struct {
+	document.Checker
+}
+
+// localID checks a route or timescale id and that it is new.
+func (c *policyChecker) localID(path, id string, seen map[string]int) {
+	switch {
+	case id == "":
+		c.Add(path, RuleMissingField, "a value is required")
+	case !localIDPattern.MatchString(id):
+		c.Add(path, document.RuleInvalidID, "an id is 1 to 32 lower-case letters, digits and hyphens, starting with a letter")
+	default:
+		if _, dup := seen[id]; dup {
+			c.Add(path, RuleDuplicateID, fmt.Sprintf("%s is already defined", id))
+		}
+	}
+}
+
+// build fills p from d, checking every record.
+func (p *Policy) build(c *policyChecker, d *policyDoc) {
+	if len(d.Sources) == 0 {
+		c.Add("sources", RuleMissingField, "a policy registers at least one source")
+	}
+	c.Findings = append(c.Findings, document.CheckSources(d.Sources, nil, ErrInvalidPolicy)...)
+	reg := make(map[string]int, len(d.Sources))
+	for _, s := range d.Sources {
+		if _, dup := reg[s.ID]; !dup {
+			reg[s.ID] = len(p.sources)
+			p.sources = append(p.sources, s.Citation())
+		}
+	}
+	cite := func(path string, ids []string) []continuum.Citation {
+		c.Findings = append(c.Findings, document.CheckCitations(path, ids, func(id string) bool { _, ok := reg[id]; return ok }, ErrInvalidPolicy)...)
+		var out []continuum.Citation
+		for _, id := range ids {
+			if i, ok := reg[id]; ok && !slices.Contains(out, p.sources[i]) {
+				out = append(out, p.sources[i])
+			}
+		}
+		return out
+	}
+
+	// Timescales first: routes refer to them.
+	tsIndex := make(map[string]int, len(d.Timescales))
+	if len(d.Timescales) == 0 {
+		c.Add("timescales", RuleMissingField, "a policy states at least its decision timescale")
+	}
+	for i, t := range d.Timescales {
+		path := "timescales[" + strconv.Itoa(i) + "]"
+		c.localID(path+".id", t.ID, tsIndex)
+		c.Required(path+".name", t.Name)
+		c.Required(path+".clockStarts", t.ClockStarts)
+		if t.Amount < 1 || t.Amount > 1000 {
+			c.Add(path+".amount", RuleInvalidTimescale, "amount is a whole number from 1 to 1000")
+		}
+		if !t.Unit.IsValid() {
+			c.Add(path+".unit", RuleMissingField, "a unit is required")
+		}
+		c.checkBasis(path+".basis", t.Basis)
+		if _, dup := tsIndex[t.ID]; !dup {
+			tsIndex[t.ID] = len(p.timescales)
+		}
+		p.timescales = append(p.timescales, Timescale{
+			ID: t.ID, Name: t.Name, ClockStarts: t.ClockStarts, Amount: t.Amount, Unit: t.Unit, Basis: t.Basis,
+			Citations: cite(path+".sources", t.Sources),
+		})
+	}
+	if i, ok := tsIndex[d.DecisionTimescale]; ok {
+		p.decision = i
+	} else if d.DecisionTimescale == "" {
+		c.Add("decisionTimescale", RuleMissingField, "a value is required")
+	} else {
+		c.Add("decisionTimescale", RuleUnknownTimescale, "no timescale has this id")
+	}
+	p.checkStepUpWindow(c, d.StepUpWindow)
+
+	// Routes.
+	p.routeIndex = make(map[string]int, len(d.Routes))
+	if len(d.Routes) == 0 {
+		c.Add("routes", RuleMissingField, "a policy has at least one route")
+	}
+	for i, r := range d.Routes {
+		path := "routes[" + strconv.Itoa(i) + "]"
+		c.localID(path+".id", r.ID, p.routeIndex)
+		c.Required(path+".name", r.Name)
+		c.Required(path+".how", r.How)
+		ts := p.decision
+		if r.Timescale != "" {
+			if i, ok := tsIndex[r.Timescale]; ok {
+				ts = i
+			} else {
+				c.Add(path+".timescale", RuleUnknownTimescale, "no timescale has this id")
+			}
+		}
+		p.routeTimescale = append(p.routeTimescale, ts)
+		if _, dup := p.routeIndex[r.ID]; !dup {
+			p.routeIndex[r.ID] = len(p.routes)
+		}
+		p.routes = append(p.routes, Route{
+			ID: r.ID, Name: r.Name, How: r.How, Contact: r.Contact, OutOfHours: r.OutOfHours,
+			Hours: c.checkHours(path+".hours", r.Hours, cite), Services: slices.Clone(r.Services), Timescale: r.Timescale,
+			Citations: cite(path+".sources", r.Sources),
+		})
+	}
 	routeRef := func(path, id string) int {
 		if id == "" {
 			c.Add(path, RuleMissingField, "a route id is required")
@@ -70,13 +172,13 @@ func (p *Policy) buildRules(c *policyChecker, d *policyDoc, cite func(path strin
 		case g.MinLevel == continuum.Universal:
 			c.Add(path+".minLevel", RuleInvalidGate, "every decided level is at least universal: the gate would never apply")
 		}
-		cite(path+".sources", g.Sources)
+		gcites := cite(path+".sources", g.Sources)
 		if _, dup := p.gates[r-1]; dup && r != 0 {
 			c.Add(path+".route", RuleInvalidGate, "the route already has a gate")
 			continue
 		}
 		if r != 0 && g.MinLevel.IsValid() {
-			p.gates[r-1] = gate{min: g.MinLevel}
+			p.gates[r-1] = gate{min: g.MinLevel, cites: gcites}
 			// A referral below the gate goes to its decided level's route, which must
 			// not be the gated route itself.
 			for l := continuum.Universal; l < g.MinLevel; l++ {
@@ -106,8 +208,7 @@ func (p *Policy) buildRules(c *policyChecker, d *policyDoc, cite func(path strin
 		case cd.Level == continuum.Specialist && cd.Rule != SeekUnlessRisk:
 			c.Add(path+".rule", RuleInvalidConsent, "a safeguarding referral must not wait for consent: specialist is seek-unless-risk")
 		}
-		cite(path+".sources", cd.Sources)
-		p.consent[cd.Level] = consentInfo{rule: cd.Rule, note: cd.Note}
+		p.consent[cd.Level] = consentInfo{rule: cd.Rule, note: cd.Note, cites: cite(path+".sources", cd.Sources)}
 	}
 	for l := range continuum.Levels() {
 		if p.consent[l].rule == 0 {
@@ -130,10 +231,19 @@ func (p *Policy) buildRules(c *policyChecker, d *policyDoc, cite func(path strin
 			c.Add(path, RuleDuplicateTransition, fmt.Sprintf("%s is already listed", t))
 			continue
 		}
-		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources)})
+		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources),
+			Closure: p.checkClosureRule(c, path, t, td.Closure, cite)})
 		p.allowed[t.From][t.To] = len(p.transitions)
 	}
 	if len(d.Transitions) == 0 {
 		c.Add("transitions", RuleMissingField, "a policy allows at least one transition")
 	}
+}
+
+// truncate shortens a caller's id for a message.
+func truncate(s string) string {
+	if len(s) > 32 {
+		return s[:32] + "…"
+	}
+	return s
 }
