@@ -103,12 +103,12 @@ func (p *Policy) checkDates(r Referral, dest *destination, routed bool) continuu
 	case r.Received.IsZero():
 		// missing-received is reported by check.
 	case !InCalendar(r.Received):
-		fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, ErrDateOutOfRange,
+		fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, errReferralDate,
 			"the date received is outside the years the working-day calendar supports")
 	case routed:
 		var err error
 		if dest.due, err = p.dueOn(r.Received, *dest); errors.Is(err, ErrDateOutOfRange) {
-			fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, ErrDateOutOfRange,
+			fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, errReferralDate,
 				"the decision deadline would fall outside the years the working-day calendar supports")
 		}
 	}

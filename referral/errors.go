@@ -2,6 +2,7 @@ package referral
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/rightsupport/needs/continuum/document"
 )
@@ -37,6 +38,14 @@ var ErrDateOutOfRange = errors.New("referral: date outside the supported calenda
 // ErrNeedsJudgement reports a Specialist decision asked below Specialist with no
 // recorded practitioner judgement; findings of rule needs-judgement wrap it.
 var ErrNeedsJudgement = errors.New("referral: a specialist decision routed below specialist needs a recorded judgement")
+
+// The errors of Route's date-out-of-range and needs-judgement findings: like every
+// blocking Route finding that is not about an indicator code, each wraps
+// [ErrInvalidReferral], and its own sentinel too.
+var (
+	errReferralDate      = fmt.Errorf("%w: %w", ErrInvalidReferral, ErrDateOutOfRange)
+	errReferralJudgement = fmt.Errorf("%w: %w", ErrInvalidReferral, ErrNeedsJudgement)
+)
 
 // Rule codes of the findings ParsePolicy and Route report. They are stable: systems and
 // conformance cases match on them. The document rules shared with framework documents

@@ -164,7 +164,7 @@ func judge(r Referral, d thresholds.Decision) continuum.Findings {
 		return fs
 	}
 	if d.Level == continuum.Specialist && d.Urgency == continuum.Routine && r.To.IsValid() && r.To < continuum.Specialist {
-		fs = fs.Add("to", RuleNeedsJudgement, continuum.Error, ErrNeedsJudgement,
+		fs = fs.Add("to", RuleNeedsJudgement, continuum.Error, errReferralJudgement,
 			fmt.Sprintf("the indicators suggest specialist: routing to %s needs a recorded practitioner judgement with its reason", r.To))
 	}
 	return fs

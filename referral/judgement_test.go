@@ -78,6 +78,9 @@ func TestJudgementRules(t *testing.T) {
 					assert.Equal(t, tt.errs, rtPathRules(fs), "%s: %s", id, tt.reason)
 					assert.Equal(t, slices.Contains(tt.errs, "to needs-judgement"), errors.Is(err, referral.ErrNeedsJudgement),
 						"%s: ErrNeedsJudgement exactly when a judgement is missing", id)
+					for _, f := range fs {
+						assert.ErrorIs(t, f, referral.ErrInvalidReferral, "every blocking finding wraps ErrInvalidReferral")
+					}
 					assert.Zero(t, got.Route.ID)
 					continue
 				}
