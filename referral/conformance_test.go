@@ -1,7 +1,6 @@
 package referral_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -13,9 +12,9 @@ import (
 )
 
 // TestConformance runs the language-neutral referral conformance cases under
-// testdata/conformance against the builtin policies and frameworks.
+// referraltest.Conformance() against the builtin policies and frameworks.
 func TestConformance(t *testing.T) {
-	cases, err := referraltest.LoadCases(os.DirFS("testdata"), "conformance/*.json")
+	cases, err := referraltest.LoadCases(referraltest.Conformance(), "*.json")
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(cases), 40, "the issue asks for at least 40 referral cases")
 

@@ -1,7 +1,6 @@
 package referral_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -12,10 +11,10 @@ import (
 	"github.com/rightsupport/needs/referral/referraltest"
 )
 
-// TestJourneyConformance runs the language-neutral journey conformance cases under
-// testdata/conformance/journeys against the builtin policies and frameworks.
+// TestJourneyConformance runs the language-neutral journey conformance cases,
+// referraltest.Conformance() under journeys/, against the builtin policies and frameworks.
 func TestJourneyConformance(t *testing.T) {
-	cases, err := referraltest.LoadJourneyCases(os.DirFS("testdata"), "conformance/journeys/*.json")
+	cases, err := referraltest.LoadJourneyCases(referraltest.Conformance(), "journeys/*.json")
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(cases), 25, "the issue asks for at least 25 journey cases")
 

@@ -1,7 +1,6 @@
 package thresholds_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -13,10 +12,10 @@ import (
 )
 
 // TestConformance runs the language-neutral conformance cases under
-// testdata/conformance against the builtin frameworks. Another system runs the same
+// thresholdstest.Conformance() against the builtin frameworks. Another system runs the same
 // files with its own engine; a council runs them with thresholdstest.RunCases.
 func TestConformance(t *testing.T) {
-	cases, err := thresholdstest.LoadCases(os.DirFS("testdata"), "conformance/*.json")
+	cases, err := thresholdstest.LoadCases(thresholdstest.Conformance(), "*.json")
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(cases), 60, "the issue asks for at least 60 threshold cases")
 

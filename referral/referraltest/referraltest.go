@@ -4,6 +4,19 @@
 // route, next route, decide-by time, queries) or the expected blocking findings. It
 // mirrors thresholds/thresholdstest, whose CmpOptions, FindingsOf and Run it uses, and
 // depends on go-cmp only.
+//
+// # Conformance of an overlay
+//
+// [Conformance] returns the module's shipped cases; [RunConformance] runs, against a
+// council's own policy and framework, the ones they are expected to keep passing: the
+// cases of every policy the council's policy derives from (with a framework its
+// framework derives from), except those that depend on something the overlay changed.
+// Those are skipped subtests, each with its reason; [Applies] has the rule in full:
+// the day received outside the overlay's period where the base is in force (or the other
+// way round), a case pairing a policy with a framework it does not go with, an indicator
+// the overlay framework removed, added or replaced, changed multiple-needs parameters,
+// and a consent rule, an allowed move, a route or a timescale the overlay policy changed.
+// A renamed route, new wording or contacts excuse nothing.
 package referraltest
 
 import (

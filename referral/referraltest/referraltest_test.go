@@ -3,7 +3,6 @@ package referraltest_test
 import (
 	"errors"
 	"fmt"
-	"os"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -208,7 +207,7 @@ func TestRunCases(t *testing.T) {
 }
 
 func TestShippedCasesLoad(t *testing.T) {
-	cases, err := referraltest.LoadCases(os.DirFS("../testdata"), "conformance/*.json")
+	cases, err := referraltest.LoadCases(referraltest.Conformance(), "*.json")
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, len(cases), 40)
 	for _, c := range cases {

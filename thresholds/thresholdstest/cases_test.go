@@ -3,7 +3,6 @@ package thresholdstest_test
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,7 +19,7 @@ import (
 // loadShipped loads the module's own conformance cases.
 func loadShipped(t *testing.T) []thresholdstest.Case {
 	t.Helper()
-	cases, err := thresholdstest.LoadCases(os.DirFS("../testdata"), "conformance/*.json")
+	cases, err := thresholdstest.LoadCases(thresholdstest.Conformance(), "*.json")
 	require.NoError(t, err)
 	return cases
 }

@@ -3,7 +3,6 @@ package thresholdstest_test
 import (
 	"fmt"
 	"log"
-	"os"
 
 	"github.com/rightsupport/needs/thresholds"
 	"github.com/rightsupport/needs/thresholds/thresholdstest"
@@ -15,9 +14,7 @@ import (
 //	if err := thresholdstest.CheckFramework(fw); err != nil {
 //		t.Fatal(err)
 //	}
-//	cases, err := thresholdstest.LoadCases(os.DirFS("testdata"), "conformance/*.json")
-//	...
-//	thresholdstest.RunCases(t, cases, func(string) (*thresholds.Framework, error) { return fw, nil })
+//	thresholdstest.RunConformance(t, fw)
 //
 // Here the same checks run without a testing.TB: CheckFramework and CheckCase return
 // errors. The council's document only relabels a level and adds a need, so it decides
@@ -40,7 +37,7 @@ func ExampleCheckFramework() {
 	}
 	fmt.Println("ok")
 
-	cases, err := thresholdstest.LoadCases(os.DirFS("../testdata"), "conformance/*.json")
+	cases, err := thresholdstest.LoadCases(thresholdstest.Conformance(), "*.json")
 	if err != nil {
 		log.Fatal(err)
 	}

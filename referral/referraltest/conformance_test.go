@@ -1,0 +1,202 @@
+package referraltest_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rightsupport/needs/continuum"
+	"github.com/rightsupport/needs/referral"
+	"github.com/rightsupport/needs/referral/referraltest"
+	"github.com/rightsupport/needs/thresholds"
+	"github.com/rightsupport/needs/thresholds/thresholdstest"
+)
+
+// A synthetic council overlay of the England base, framework and policy. The framework
+// adds one local need. The policy renames the front door (which excuses nothing),
+// sends additional needs to a family hub with its own timescale, and no longer allows
+// closure straight from specialist.
+const (
+	overlayFramework = `{
+  "id": "testshire", "title": "Testshire thresholds (synthetic)", "publisher": "rightsupport/needs tests",
+  "version": "1.0.0", "effectiveFrom": "2024-01-01", "extends": "england@1.0.0",
+  "sources": [ { "id": "TST-S01", "title": "Testshire guidance (synthetic)", "url": "https://example.org/testshire" } ],
+  "indicators": [
+    { "code": "TST-EDU-2-01", "level": "additional", "dimension": "EDU", "kind": "need",
+      "summary": "A synthetic local additional need about education.", "sources": ["TST-S01"] }
+  ]
+}`
+	overlayPolicy = `{
+  "id": "testshire", "framework": "testshire", "title": "Testshire referral policy (synthetic)",
+  "publisher": "rightsupport/needs tests", "version": "1.0.0", "effectiveFrom": "2024-01-01",
+  "extends": "england@1.0.0",
+  "sources": [ { "id": "TST-P01", "title": "Testshire front door (synthetic)", "url": "https://example.org/testshire/front-door" } ],
+  "routes": [
+    { "id": "childrens-social-care", "name": "Testshire Front Door", "how": "Synthetic: use the portal.",
+      "timescale": "referral-decision", "sources": ["TST-P01"] },
+    { "id": "family-hub", "name": "Testshire family hub", "how": "Synthetic: ask the hub.",
+      "timescale": "hub-contact", "sources": ["TST-P01"] }
+  ],
+  "routing": [ { "level": "additional", "urgency": "routine", "route": "family-hub" } ],
+  "timescales": [ { "id": "hub-contact", "name": "Hub contact", "clockStarts": "request received",
+      "amount": 5, "unit": "working-days", "basis": "local", "sources": ["TST-P01"] } ],
+  "remove": { "transitions": [ { "from": "specialist", "to": "universal" } ] }
+}`
+)
+
+func parseOverlay(t *testing.T) (*referral.Policy, *thresholds.Framework) {
+	t.Helper()
+	fw, err := thresholds.Parse([]byte(overlayFramework))
+	require.NoError(t, err)
+	p, err := referral.ParsePolicy([]byte(overlayPolicy))
+	require.NoError(t, err)
+	return p, fw
+}
+
+func shippedCase(t *testing.T, name string) referraltest.Case {
+	t.Helper()
+	cases, err := referraltest.LoadCases(referraltest.Conformance(), "*.json")
+	require.NoError(t, err)
+	for _, c := range cases {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("no shipped case %s", name)
+	return referraltest.Case{}
+}
+
+func TestApplies(t *testing.T) {
+	p, fw := parseOverlay(t)
+	tests := []struct {
+		name    string
+		reason  string
+		applies bool
+		skip    string // a fragment of the reason; "" when the case runs
+	}{
+		{"england/specialist-consent-given", "nothing it uses changed; the renamed front door keeps its id", true, ""},
+		{"england/escalation-immediate-danger", "999 then the front door, as in england", true, ""},
+		{"england/harm-below-specialist", "blocked the same way", true, ""},
+		{"england/missing-received", "no day received: the period rule does not apply", true, ""},
+		{"england/not-in-force-day-before", "neither the base nor the overlay is in force: the case runs", true, ""},
+		{"england/in-force-first-day", "the base is in force, the overlay not yet", true, "in force"},
+		{"england/entry-additional", "additional needs go to the family hub", true, "another route"},
+		{"england/unknown-indicator", "ZZ-99 is unknown to both", true, ""},
+		{"england/derived-framework", "the overlay framework does not derive from kent", false, ""},
+		{"kent/ve-day-2020", "the overlay policy does not derive from kent", false, ""},
+		{"kent/framework-mismatch", "a kent case: not for this overlay", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.ReplaceAll(tt.name, "/", "_"), func(t *testing.T) {
+			applies, skip := referraltest.Applies(p, fw, shippedCase(t, tt.name))
+			assert.Equal(t, tt.applies, applies, tt.reason)
+			if tt.skip == "" {
+				assert.Empty(t, skip, tt.reason)
+			} else {
+				assert.Contains(t, skip, tt.skip, tt.reason)
+			}
+		})
+	}
+}
+
+// TestAppliesPolicyRules covers rule 4 case by case with synthetic cases on the overlay.
+func TestAppliesPolicyRules(t *testing.T) {
+	p, fw := parseOverlay(t)
+	closure := shippedCase(t, "england/closure-additional-to-universal")
+	applies, skip := referraltest.Applies(p, fw, closure)
+	assert.True(t, applies)
+	assert.Empty(t, skip, "closure from additional is still allowed and routed the same")
+
+	fromSpecialist := closure
+	fromSpecialist.From = 4 // specialist
+	applies, skip = referraltest.Applies(p, fw, fromSpecialist)
+	assert.True(t, applies)
+	assert.Contains(t, skip, "closure is allowed", "the overlay removed closure from specialist")
+
+	kentPol, kentFW := builtins(t, "kent")
+	applies, skip = referraltest.Applies(kentPol, kentFW, shippedCase(t, "kent/framework-mismatch"))
+	assert.True(t, applies)
+	assert.Contains(t, skip, "does not go with", "kent's own policy and framework go together: the mismatch cannot be reproduced")
+
+	local := shippedCase(t, "england/unknown-indicator")
+	local.Indicators[0] = mustCode(t, "TST-EDU-2-01")
+	_, skip = referraltest.Applies(p, fw, local)
+	assert.Contains(t, skip, "(added)", "the overlay framework defines the code")
+	assert.NotContains(t, skip, "TST-", "the reason names no code")
+}
+
+func TestRunConformanceOverlay(t *testing.T) {
+	p, fw := parseOverlay(t)
+	var cov thresholdstest.Coverage
+	t.Run("cases", func(t *testing.T) { cov = referraltest.RunConformance(t, p, fw) })
+	assert.Positive(t, cov.Run)
+	assert.Positive(t, cov.Skipped)
+	assert.Positive(t, cov.Other, "kent's and durham's cases do not apply")
+}
+
+func TestRunConformanceBuiltins(t *testing.T) {
+	for p := range referral.BuiltinPolicies() {
+		t.Run(p.ID(), func(t *testing.T) {
+			fw, err := thresholds.Builtin(p.FrameworkID())
+			require.NoError(t, err)
+			cov := referraltest.RunConformance(t, p, fw)
+			assert.Positive(t, cov.Run)
+			assert.LessOrEqual(t, cov.Skipped, 1, "a builtin is excused only from a case that pairs it with another framework")
+		})
+	}
+}
+
+// logRecorder records failures and log lines.
+type logRecorder struct {
+	recorder
+	logs []string
+}
+
+func (r *logRecorder) Logf(format string, args ...any) {
+	r.logs = append(r.logs, fmt.Sprintf(format, args...))
+}
+
+func TestRunConformanceFailures(t *testing.T) {
+	p, fw := parseOverlay(t)
+	kent, err := thresholds.Builtin("kent")
+	require.NoError(t, err)
+
+	r := &logRecorder{}
+	referraltest.RunConformance(r, p, kent)
+	require.Len(t, r.errors, 1, "a framework that does not derive from the policy's fails at once")
+	assert.Contains(t, r.errors[0], "does not derive")
+
+	r = &logRecorder{}
+	referraltest.RunConformance(r, nil, fw)
+	require.Len(t, r.errors, 1)
+
+	broken := fstest.MapFS{"a.json": {Data: []byte(`{"description": "d", "cases": [
+	  {"name": "england/broken", "reason": "a deadline the calendar does not give", "policy": "england", "framework": "england",
+	   "from": "", "to": "specialist", "indicators": ["SH-01"], "consent": "given", "received": "2024-01-10T10:00:00Z",
+	   "want": {"level": "specialist", "urgency": "same-day", "rules": ["significant-harm"], "kind": "entry",
+	            "route": "childrens-social-care", "decideBy": "2024-01-12T10:00:00Z"}},
+	  {"name": "england/hub", "reason": "additional needs", "policy": "england", "framework": "england",
+	   "from": "", "to": "additional", "indicators": ["EDU-2-01"], "consent": "given", "received": "2024-01-10T10:00:00Z",
+	   "want": {"level": "additional", "urgency": "routine", "rules": ["highest-need"], "kind": "entry",
+	            "route": "early-help", "decideBy": "2024-01-11T10:00:00Z"}}
+	]}`)}}
+	r = &logRecorder{}
+	cov := referraltest.RunConformanceOf(r, p, fw, broken)
+	assert.Equal(t, thresholdstest.Coverage{Run: 1, Skipped: 1}, cov)
+	require.Len(t, r.errors, 1, "the case that runs and does not hold fails")
+	assert.Contains(t, r.errors[0], "england/broken")
+	require.Len(t, r.logs, 2)
+	assert.Contains(t, r.logs[0], "england/hub skipped: ")
+	assert.Contains(t, r.logs[1], "1 cases run, 1 skipped")
+}
+
+func mustCode(t *testing.T, s string) continuum.Code {
+	t.Helper()
+	c, err := continuum.ParseCode(s)
+	require.NoError(t, err)
+	return c
+}
