@@ -31,3 +31,7 @@ func (e *wrapped) Unwrap() error { return e.err }
 func errorf(sentinel error, format string, args ...any) error {
 	return &wrapped{msg: fmt.Sprintf(format, args...), err: sentinel}
 }
+
+// ErrTooManyFindings reports that a validator stopped listing findings at
+// [MaxFindings]; the finding that counts the rest wraps it.
+var ErrTooManyFindings = errors.New("continuum: too many findings")

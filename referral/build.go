@@ -23,7 +23,7 @@ func (c *policyChecker) localID(path, id string, seen map[string]int) {
 		c.Add(path, document.RuleInvalidID, "an id is 1 to 32 lower-case letters, digits and hyphens, starting with a letter")
 	default:
 		if _, dup := seen[id]; dup {
-			c.Add(path, RuleDuplicateID, fmt.Sprintf("%s is already defined", id))
+			c.Add(path, RuleDuplicateID, "the id is already defined")
 		}
 	}
 }
@@ -44,8 +44,10 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	cite := func(path string, ids []string) []continuum.Citation {
 		c.Findings = append(c.Findings, document.CheckCitations(path, ids, func(id string) bool { _, ok := reg[id]; return ok }, ErrInvalidPolicy)...)
 		var out []continuum.Citation
+		var seen [MaxSources/64 + 1]uint64 // register positions cited so far: linear in ids
 		for _, id := range ids {
-			if i, ok := reg[id]; ok && !slices.Contains(out, p.sources[i]) {
+			if i, ok := reg[id]; ok && i < MaxSources && seen[i/64]&(1<<(i%64)) == 0 {
+				seen[i/64] |= 1 << (i % 64)
 				out = append(out, p.sources[i])
 			}
 		}
@@ -238,12 +240,4 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	if len(d.Transitions) == 0 {
 		c.Add("transitions", RuleMissingField, "a policy allows at least one transition")
 	}
-}
-
-// truncate shortens a caller's id for a message.
-func truncate(s string) string {
-	if len(s) > 32 {
-		return s[:32] + "…"
-	}
-	return s
 }

@@ -10,7 +10,7 @@ type policyDoc struct {
 	document.Header
 	Framework         string            `json:"framework"`
 	Extends           string            `json:"extends,omitempty"`
-	Sources           []document.Source `json:"sources,omitempty"`
+	Sources           []document.Source `json:"sources,omitempty" limit:"256,too-many-sources"` // MaxSources
 	Routes            []routeDoc        `json:"routes,omitempty"`
 	Routing           []routingDoc      `json:"routing,omitempty"`
 	ThresholdGates    []gateDoc         `json:"thresholdGates,omitempty"`
@@ -19,7 +19,7 @@ type policyDoc struct {
 	DecisionTimescale string            `json:"decisionTimescale,omitempty"`
 	StepUpWindow      string            `json:"stepUpWindow,omitempty"`
 	Timescales        []timescaleDoc    `json:"timescales,omitempty"`
-	Remove            *removeDoc        `json:"remove,omitempty"`
+	Remove            *removeDoc        `json:"remove,omitempty" null:"reject"`
 	Notes             []string          `json:"notes,omitempty"`
 }
 
@@ -76,7 +76,7 @@ type consentDoc struct {
 }
 
 type transitionDoc struct {
-	From    continuum.Level `json:"from,omitempty"`
+	From    continuum.Level `json:"from" required:"true"` // written out, "" for an entry
 	To      continuum.Level `json:"to"`
 	Note    string          `json:"note,omitempty"`
 	Sources []string        `json:"sources"`

@@ -27,6 +27,10 @@ var ErrFrameworkMismatch = errors.New("referral: policy does not go with this fr
 // finding that is not about an indicator code wraps it.
 var ErrInvalidReferral = errors.New("referral: invalid referral")
 
+// ErrNoPolicy reports a nil or zero *Policy given where a parsed one is needed: Route
+// and Deadline fail with it instead of routing anything.
+var ErrNoPolicy = errors.New("referral: no policy: use ParsePolicy, DefaultPolicy or BuiltinPolicy")
+
 // ErrUnknownTimescale reports a timescale id the policy does not define.
 var ErrUnknownTimescale = errors.New("referral: unknown timescale")
 
@@ -66,6 +70,7 @@ const (
 	RuleInvalidTimescale    = "invalid-timescale"    // a timescale amount or unit out of range
 	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
 	RuleInvalidHours        = "invalid-hours"        // office hours with a bad day or time
+	RuleTooManySources      = "too-many-sources"     // the register holds more than MaxSources sources
 
 	// ParsePolicy: extends, versions and periods (the codes thresholds uses too).
 	RuleUnpinnedBase       = document.RuleUnpinnedBase       // extends is not "id@version"

@@ -100,6 +100,7 @@ func parse(data []byte, base func(ref string) (*Policy, error)) (*Policy, error)
 	c := &policyChecker{document.Checker{Sentinel: ErrInvalidPolicy}}
 	hfs, period := d.Header.CheckPeriod(ErrInvalidPolicy)
 	c.Findings = append(c.Findings, hfs...)
+	c.checkTexts(&d)
 	switch {
 	case d.Framework == "":
 		c.Add("framework", RuleMissingField, "a value is required")
@@ -130,7 +131,7 @@ func parse(data []byte, base func(ref string) (*Policy, error)) (*Policy, error)
 		c.Findings = append(c.Findings, origin.place(inner.Findings)...)
 	}
 	if all := decoded.Merge(c.Findings); len(all) > 0 {
-		return nil, all.Err()
+		return nil, all.Capped(continuum.MaxFindings, 0).Err()
 	}
 	p.digest = p.canonicalDigest()
 	return p, nil

@@ -144,7 +144,7 @@ func TestParsePolicyHours(t *testing.T) {
 		{"closes_before_open", hours(span(mon, "17:00", "08:30", src)), []string{"routes[0].hours[0].close invalid-hours"}},
 		{"no_source", hours(span(mon, "08:30", "17:00", []any{})), []string{"routes[0].hours[0].sources missing-citation"}},
 		{"unknown_source", hours(span(mon, "08:30", "17:00", []any{"T9"})), []string{"routes[0].hours[0].sources[0] unknown-source"}},
-		{"unknown_field", hours(map[string]any{"days": mon, "open": "08:30", "close": "17:00", "sources": src, "lunch": "12:00"}), []string{"routes[0].hours[0].lunch unknown-field"}},
+		{"unknown_field", hours(map[string]any{"days": mon, "open": "08:30", "close": "17:00", "sources": src, "lunch": "12:00"}), []string{"routes[0].hours[0]{2} unknown-field"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

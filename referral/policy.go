@@ -193,9 +193,12 @@ func (p *Policy) Timescale(id string) (Timescale, bool) {
 // error wrapping [ErrUnknownTimescale], and a date outside the supported calendar
 // years one wrapping [ErrDateOutOfRange].
 func (p *Policy) Deadline(id string, start time.Time) (time.Time, error) {
+	if err := p.usable(); err != nil {
+		return time.Time{}, err
+	}
 	t, ok := p.Timescale(id)
 	if !ok {
-		return time.Time{}, fmt.Errorf("%w: %q", ErrUnknownTimescale, truncate(id))
+		return time.Time{}, fmt.Errorf("%w: the policy has no timescale with this id", ErrUnknownTimescale)
 	}
 	return t.Deadline(start)
 }

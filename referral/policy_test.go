@@ -349,7 +349,7 @@ func TestParsePolicyFindings(t *testing.T) {
 		{name: "gate_otherwise_is_gone", edit: func(d map[string]any) {
 			polAppend(d, "routes", polHelpRoute())
 			polAppend(d, "thresholdGates", map[string]any{"route": "door", "minLevel": "intensive", "otherwise": "help", "sources": []any{"T1"}})
-		}, want: []string{"thresholdGates[0].otherwise unknown-field", "thresholdGates[0].route invalid-gate"},
+		}, want: []string{"thresholdGates[0].route invalid-gate", "thresholdGates[0]{1} unknown-field"},
 			reason: "a gate sends a referral to the route of its decided level; the old 'otherwise' field is not part of the format"},
 		{name: "invalid_gate_universal", edit: func(d map[string]any) {
 			polAppend(d, "thresholdGates", map[string]any{"route": "door", "minLevel": "universal", "sources": []any{"T1"}})
@@ -396,9 +396,9 @@ func TestParsePolicyFindings(t *testing.T) {
 
 		// Structure.
 		{name: "unknown_field", edit: func(d map[string]any) { d["colour"] = "blue" },
-			want: []string{"colour unknown-field"}, reason: "the format is strict"},
+			want: []string{"{1} unknown-field"}, reason: "the format is strict"},
 		{name: "unknown_nested_field", edit: func(d map[string]any) { polItem(d, "routes", 0)["phone"] = "0" },
-			want: []string{"routes[0].phone unknown-field"}, reason: "strict all the way down"},
+			want: []string{"routes[0]{3} unknown-field"}, reason: "strict all the way down"},
 		{name: "duplicate_key", raw: func(t *testing.T) []byte {
 			return polReplaceOnce(t, `"id": "minimal",`, `"id": "minimal", "id": "minimal",`)
 		}, want: []string{"id duplicate-key"}, reason: "a key appears once"},
@@ -437,13 +437,13 @@ func TestParsePolicyFindings(t *testing.T) {
 			polItem(d, "timescales", 0)["amount"] = 0
 			polAppend(d, "transitions", map[string]any{"from": "", "to": "specialist", "sources": []any{"T1"}})
 		}, want: []string{
-			"colour unknown-field",
 			"consent[1].rule invalid-consent",
 			"effectiveFrom invalid-date",
 			"routes[0].timescale unknown-timescale",
 			"timescales[0].amount invalid-timescale",
 			"title missing-field",
 			"transitions[1] duplicate-transition",
+			"{1} unknown-field",
 		}, reason: "ParsePolicy reports every problem, not the first"},
 	}
 	for _, tt := range tests {

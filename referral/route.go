@@ -188,6 +188,9 @@ type Routing struct {
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
+	if err := p.usable(); err != nil {
+		return Routing{}, err
+	}
 	fs := p.check(fw, r)
 	fs = append(append(append(fs, checkSource(r)...), p.checkClosure(r)...), checkHistory(r)...)
 	var d thresholds.Decision
@@ -231,7 +234,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	}
 	fs = append(fs, p.checkDates(r, &dest, d.Urgency.IsValid() && dest.route >= 0)...)
 	if len(fs) > 0 {
-		return Routing{}, fs.Err()
+		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
 	out := p.answer(r, t, d, dest)
 	out.Queries = append(out.Queries, ageQueries(fw, r.Case)...)

@@ -1,7 +1,6 @@
 package thresholds
 
 import (
-	"fmt"
 	"iter"
 	"log/slog"
 	"strconv"
@@ -74,18 +73,26 @@ type Resolved struct {
 // Every unknown code is a finding at "indicators[i]" wrapping [ErrUnknownIndicator]; all
 // are reported, in a [continuum.Findings] error. Repeated codes count once.
 func (f *Framework) Resolve(c Case) (Resolved, error) {
+	if err := f.usable(); err != nil {
+		return Resolved{}, err
+	}
 	r := Resolved{fw: f}
 	var fs continuum.Findings
+	more := 0
 	for i, code := range c.Indicators {
 		idx, ok := f.index[code]
 		if !ok {
+			if len(fs) >= continuum.MaxFindings {
+				more++
+				continue
+			}
 			fs = f.unknownCode(fs, i, code)
 			continue
 		}
 		r.bits.add(int(idx))
 	}
 	if len(fs) > 0 {
-		return Resolved{}, fs.Err()
+		return Resolved{}, fs.Capped(continuum.MaxFindings, more).Err()
 	}
 	return r, nil
 }
@@ -96,7 +103,7 @@ func (f *Framework) unknownCode(fs continuum.Findings, i int, code continuum.Cod
 		return fs.Add(p, RuleInvalidCode, continuum.Error, ErrUnknownIndicator, "an indicator code is required")
 	}
 	return fs.Add(p, RuleUnknownIndicator, continuum.Error, ErrUnknownIndicator,
-		fmt.Sprintf("%s is not in the %s framework's catalogue", code, f.id))
+		"the code is well-formed but not in the framework's catalogue")
 }
 
 // Framework returns the framework r was resolved against, or nil for the zero Resolved.

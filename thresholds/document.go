@@ -14,19 +14,19 @@ import (
 type frameworkDoc struct {
 	document.Header
 	Extends    string            `json:"extends,omitempty"`
-	Levels     *levelsDoc        `json:"levels,omitempty"`
-	Sources    []document.Source `json:"sources,omitempty"`
-	Indicators []indicatorDoc    `json:"indicators,omitempty"`
-	Remove     []continuum.Code  `json:"remove,omitempty"`
-	Decision   *decisionDoc      `json:"decision,omitempty"`
+	Levels     *levelsDoc        `null:"reject" json:"levels,omitempty"`
+	Sources    []document.Source `json:"sources,omitempty" limit:"256,too-many-sources"`       // MaxSources
+	Indicators []indicatorDoc    `json:"indicators,omitempty" limit:"512,too-many-indicators"` // MaxIndicators
+	Remove     []continuum.Code  `json:"remove,omitempty" limit:"512,too-many-indicators"`     // MaxIndicators
+	Decision   *decisionDoc      `null:"reject" json:"decision,omitempty"`
 	Notes      []string          `json:"notes,omitempty"`
 }
 
 type levelsDoc struct {
-	Universal  *levelDoc `json:"universal"`
-	Additional *levelDoc `json:"additional"`
-	Intensive  *levelDoc `json:"intensive"`
-	Specialist *levelDoc `json:"specialist"`
+	Universal  *levelDoc `json:"universal,omitempty" null:"reject"`
+	Additional *levelDoc `json:"additional,omitempty" null:"reject"`
+	Intensive  *levelDoc `json:"intensive,omitempty" null:"reject"`
+	Specialist *levelDoc `json:"specialist,omitempty" null:"reject"`
 }
 
 // byLevel returns the level entries indexed by level (index 0 unused).
@@ -109,7 +109,7 @@ func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string)
 	}
 	if m := needCode.FindStringSubmatch(ind.Code.String()); m != nil && ind.Level.IsValid() && ind.Dimension.IsValid() {
 		if m[1] != ind.Dimension.Code() || m[2] != strconv.Itoa(ind.Level.Number()) {
-			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("code %s does not match dimension %s at level %d", ind.Code, ind.Dimension.Code(), ind.Level.Number()))
+			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("the code does not match dimension %s at level %d", ind.Dimension.Code(), ind.Level.Number()))
 		}
 	}
 	for j, a := range ind.Ages {
@@ -150,12 +150,4 @@ func (c *checker) checkDecision(dd *decisionDoc, known func(string) bool) {
 		}
 		c.checkCitations(p+".sources", s.Sources, known)
 	}
-}
-
-// truncateID shortens an unregistered id for a message.
-func truncateID(s string) string {
-	if len(s) > 32 {
-		return s[:32] + "…"
-	}
-	return s
 }

@@ -64,3 +64,12 @@ const (
 	RuleInvalidCode        = "invalid-code"                  // a case holds the zero Code
 	RuleUndecidable        = "undecidable"                   // a case could not be decided, for a reason other than its findings
 )
+
+// ErrNoFramework reports a nil or zero *Framework given where a parsed one is needed:
+// Evaluate, Resolve, Decide and Explain fail with it, and CompareFrameworks counts every
+// case as undecidable with it, instead of deciding anything.
+var ErrNoFramework = errors.New("thresholds: no framework: use Parse, Default or Builtin")
+
+// ErrInvalidDecision reports a decision that the framework could not have made (a forged
+// rule, level or urgency, an unknown code, a rule out of range): Explain refuses it.
+var ErrInvalidDecision = errors.New("thresholds: not a decision this framework makes")

@@ -168,6 +168,9 @@ func (f *Framework) Evaluate(c Case) (Decision, error) {
 // Decide decides a resolved case without allocating. It fails with [ErrForeignCase] when
 // r was resolved by another framework.
 func (f *Framework) Decide(r Resolved) (Outcome, error) {
+	if err := f.usable(); err != nil {
+		return Outcome{}, err
+	}
 	if r.fw != f {
 		return Outcome{}, ErrForeignCase
 	}

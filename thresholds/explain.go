@@ -15,13 +15,16 @@ import (
 //
 // d must have been made by this framework (its Ref must match); otherwise Explain fails
 // with [ErrForeignDecision]. The zero Decision is an error wrapping
-// [continuum.ErrInvalidValue].
+// [continuum.ErrInvalidValue]. A decision this framework could not have made (a forged
+// rule, level or urgency, an unknown code, a rule out of range: anything Evaluate would
+// not give for its indicators) fails with [ErrInvalidDecision]; a nil or zero framework
+// with [ErrNoFramework]. No error repeats anything of d.
 func (f *Framework) Explain(d Decision) (string, error) {
-	if !d.Level.IsValid() {
-		return "", fmt.Errorf("thresholds: explain: %w: the decision has no level", continuum.ErrInvalidValue)
+	if err := f.usable(); err != nil {
+		return "", err
 	}
-	if d.Framework != f.Ref() {
-		return "", fmt.Errorf("%w: it was made under %s %s", ErrForeignDecision, d.Framework.ID, d.Framework.Version)
+	if err := f.checkDecision(d); err != nil {
+		return "", err
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Suggested level: %s.", f.Label(d.Level))

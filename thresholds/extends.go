@@ -106,6 +106,7 @@ func parse(data []byte, base func(ref string) (*Framework, error)) (*Framework, 
 	c := &checker{document.Checker{Sentinel: ErrInvalidDocument}}
 	hfs, period := d.Header.CheckPeriod(ErrInvalidDocument)
 	c.Findings = append(c.Findings, hfs...)
+	c.checkTexts(&d)
 
 	var b *Framework
 	if d.Extends != "" {
@@ -124,7 +125,7 @@ func parse(data []byte, base func(ref string) (*Framework, error)) (*Framework, 
 	}
 	f.merge(c, &d, b)
 	if all := decoded.Merge(c.Findings); len(all) > 0 {
-		return nil, all.Err()
+		return nil, all.Capped(continuum.MaxFindings, 0).Err()
 	}
 	f.compile()
 	f.digest = f.canonicalDigest()

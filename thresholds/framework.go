@@ -309,7 +309,7 @@ func (f *Framework) merge(c *checker, d *frameworkDoc, b *Framework) {
 		p := "indicators[" + strconv.Itoa(i) + "]"
 		c.checkIndicator(p, ind, known)
 		if first, dup := own[ind.Code]; dup && ind.Code.IsValid() {
-			c.Add(p+".code", RuleDuplicateCode, fmt.Sprintf("%s is already defined at indicators[%d]", ind.Code, first))
+			c.Add(p+".code", RuleDuplicateCode, "the code is already defined at indicators["+strconv.Itoa(first)+"]")
 			continue
 		}
 		own[ind.Code] = i

@@ -165,13 +165,13 @@ func TestParseReportsFindings(t *testing.T) {
 			name:   "unknown_field_top_level",
 			reason: "the format is strict: a key it does not define is an error",
 			doc:    ptEdit(t, func(m map[string]any) { m["colour"] = "blue" }),
-			want:   []string{"colour unknown-field"},
+			want:   []string{"{1} unknown-field"},
 		},
 		{
 			name:   "unknown_field_in_indicator",
 			reason: "strictness applies at every depth, with the full path",
 			doc:    ptEdit(t, func(m map[string]any) { ptItem(m, "indicators", 1)["severity"] = "high" }),
-			want:   []string{"indicators[1].severity unknown-field"},
+			want:   []string{"indicators[1]{4} unknown-field"},
 		},
 		{
 			name:   "duplicate_key",
@@ -226,7 +226,7 @@ func TestParseReportsFindings(t *testing.T) {
 				ptItem(m, "indicators", 0)["level"] = "medium"
 				ptItem(m, "indicators", 1)["kind"] = "harm"
 			}),
-			want: []string{"colour unknown-field", "indicators[0].level invalid-value", "indicators[1].kind invalid-value", "version wrong-type"},
+			want: []string{"indicators[0].level invalid-value", "indicators[1].kind invalid-value", "version wrong-type", "{1} unknown-field"},
 		},
 		{
 			name:   "structural_and_rule_findings_together",
@@ -235,7 +235,7 @@ func TestParseReportsFindings(t *testing.T) {
 				m["colour"] = "blue"
 				m["effectiveFrom"] = "2026-13-01"
 			}),
-			want: []string{"colour unknown-field", "effectiveFrom invalid-date"},
+			want: []string{"effectiveFrom invalid-date", "{1} unknown-field"},
 		},
 		{
 			name:   "structural_finding_not_reported_twice",

@@ -9,6 +9,7 @@ import (
 	"io"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/rightsupport/needs/continuum"
 )
@@ -25,6 +26,7 @@ const (
 	RuleTooDeep       = "too-deep"       // nesting deeper than the format can have
 	RuleMissingField  = "missing-field"  // a required field is absent or empty
 	RuleEmptyDocument = "empty-document" // there is no JSON value at all
+	RuleNonCanonical  = "non-canonical"  // a token is not written in its one canonical form ("Intensive", "1" for "intensive")
 )
 
 // maxDepth bounds nesting, so hostile input cannot exhaust the stack.
@@ -56,16 +58,35 @@ func Decode(data []byte, v any) continuum.Findings {
 			d.add("", RuleTrailingData, nil, "data follows the end of the document at byte "+strconv.FormatInt(d.lex.offset(), 10))
 		}
 	}
+	if d.more > 0 {
+		return d.findings.Capped(continuum.MaxFindings, d.more)
+	}
 	return d.findings
 }
 
 type decoder struct {
 	lex      lexer
 	findings continuum.Findings
+	more     int   // findings past continuum.MaxFindings, counted and not kept
+	limit    field // the field whose value is decoded next, for its limit tag
 }
 
 func (d *decoder) add(path, rule string, err error, msg string) {
+	if len(d.findings) >= continuum.MaxFindings {
+		d.more++
+		return
+	}
 	d.findings = d.findings.Add(path, rule, continuum.Error, err, msg)
+}
+
+// cause is the error a finding about a value of type t wraps: err itself for this
+// module's types, whose errors never repeat their input, and continuum.ErrInvalidValue
+// for other types' (time, encoding/json), whose errors may quote it.
+func (d *decoder) cause(t reflect.Type, err error) error {
+	if strings.HasPrefix(t.PkgPath(), ownPackages) {
+		return err
+	}
+	return continuum.ErrInvalidValue
 }
 
 // token reads the next token; on a syntax error it records a finding and reports false.
@@ -100,6 +121,8 @@ var (
 // value decodes one value into v (addressable). It reports false when decoding must stop
 // (a syntax error); type problems are findings, after which the value is skipped.
 func (d *decoder) value(v reflect.Value, path string, depth int) bool {
+	limit := d.limit // the limit of the field being decoded, for this value only
+	d.limit = field{}
 	if depth > maxDepth {
 		d.add(path, RuleTooDeep, continuum.ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
 		return false
@@ -117,7 +140,7 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.UseNumber()
 		if err := dec.Decode(v.Addr().Interface()); err != nil {
-			d.add(path, RuleInvalidValue, err, "the value is not valid for "+t.String())
+			d.add(path, RuleInvalidValue, d.cause(t, err), "the value is not valid for "+t.String())
 		}
 		return true
 	}
@@ -126,7 +149,7 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 		return false
 	}
 	if tok == nil { // null
-		if t.Kind() == reflect.Pointer {
+		if t.Kind() == reflect.Pointer && !limit.noNull {
 			v.SetZero()
 			return true
 		}
@@ -137,13 +160,14 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 		if v.IsNil() {
 			v.Set(reflect.New(t.Elem()))
 		}
-		return d.valueFrom(tok, v.Elem(), path, depth)
+		return d.valueFrom(tok, v.Elem(), path, depth, limit)
 	}
-	return d.valueFrom(tok, v, path, depth)
+	return d.valueFrom(tok, v, path, depth, limit)
 }
 
 // valueFrom decodes the value that starts with tok into v.
-func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth int) bool {
+// limit bounds the items of an array (zero: no bound).
+func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth int, limit field) bool {
 	t := v.Type()
 	if reflect.PointerTo(t).Implements(textUnmarshalerType) {
 		s, isString := tok.(string)
@@ -152,30 +176,63 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 			return d.skipRest(tok, path)
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			d.add(path, RuleInvalidValue, err, valueError(t, err))
+			d.add(path, RuleInvalidValue, d.cause(t, err), valueError(t, err))
+		} else if canon, own := canonical(v); own && canon != s {
+			d.add(path, RuleNonCanonical, nil, "write the value as its canonical token")
 		}
 		return true
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		return d.object(tok, path, depth, func(key, p string) (bool, bool) {
-			f, found := fieldsOf(t)[key]
+		fields := fieldsOf(t)
+		present := make(map[string]bool)
+		ok := d.object(tok, path, depth, func(key string, member int) string {
+			if _, known := fields[key]; known {
+				return fieldPath(path, key)
+			}
+			return memberPath(path, member)
+		}, func(key, p string) (bool, bool) {
+			f, found := fields[key]
 			if !found {
 				return false, true
 			}
-			return true, d.value(v.FieldByIndex(f), p, depth+1)
+			present[key] = true
+			d.limit = f
+			return true, d.value(v.FieldByIndex(f.index), p, depth+1)
 		})
+		if ok {
+			d.requireFields(fields, present, path)
+		}
+		return ok
 	case reflect.Map:
 		if v.IsNil() {
 			v.Set(reflect.MakeMap(t))
 		}
-		return d.object(tok, path, depth, func(key, p string) (bool, bool) {
+		keys := make(map[string]bool)
+		return d.object(tok, path, depth, func(_ string, member int) string {
+			return memberPath(path, member)
+		}, func(key, p string) (bool, bool) {
 			k := reflect.New(t.Key()).Elem()
 			if kt, isText := k.Addr().Interface().(encoding.TextUnmarshaler); isText {
 				if err := kt.UnmarshalText([]byte(key)); err != nil {
-					d.add(p, RuleInvalidValue, err, valueError(t.Key(), err))
+					d.add(p, RuleInvalidValue, d.cause(t.Key(), err), valueError(t.Key(), err))
 					return true, d.skip(p)
 				}
+				canon, own := canonical(k)
+				if !own {
+					canon = key
+				}
+				if own && canon != key {
+					d.add(p, RuleNonCanonical, nil, "write the key as its canonical token")
+				}
+				if own && canon != "" {
+					p = fieldPath(path, canon)
+				}
+				if keys[canon] {
+					d.add(p, RuleDuplicateKey, nil, "the key names the same value as an earlier key of its object")
+					return true, d.skip(p)
+				}
+				keys[canon] = true
 			} else if t.Key().Kind() == reflect.String {
 				k.SetString(key)
 			} else {
@@ -197,6 +254,10 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 		}
 		for d.lex.more() {
 			p := path + "[" + strconv.Itoa(i) + "]"
+			if limit.limit > 0 && i >= limit.limit {
+				d.add(path, limit.rule, ErrTooLarge, "more than "+strconv.Itoa(limit.limit)+" items; reading stopped here")
+				return false
+			}
 			if t.Kind() == reflect.Array {
 				if i >= v.Len() {
 					d.add(p, RuleInvalidValue, nil, "too many items; want at most "+strconv.Itoa(v.Len()))
@@ -210,11 +271,14 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 					return false
 				}
 			} else {
-				e := reflect.New(t.Elem()).Elem()
-				if !d.value(e, p, depth+1) {
+				// Grow in place and decode into the new element: no temporary value.
+				if v.Len() == v.Cap() {
+					v.Grow(max(4, v.Len()))
+				}
+				v.SetLen(i + 1)
+				if !d.value(v.Index(i), p, depth+1) {
 					return false
 				}
-				v.Set(reflect.Append(v, e))
 			}
 			i++
 		}
@@ -252,22 +316,24 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 	return true
 }
 
-// object decodes an object whose '{' is tok, calling field for each key with the key's
-// path. field reports whether it knew the key and whether decoding may go on; unknown
-// keys are findings and their values are skipped. Duplicate keys are findings.
-func (d *decoder) object(tok json.Token, path string, depth int, field func(key, path string) (known, ok bool)) bool {
+// object decodes an object whose '{' is tok. For each member it asks pathOf for the
+// member's path (from its key and its position in the object) and calls field with the
+// key and that path; field reports whether it knew the key and whether decoding may go
+// on. Unknown keys are findings and their values are skipped. Duplicate keys are
+// findings.
+func (d *decoder) object(tok json.Token, path string, depth int, pathOf func(key string, member int) string, field func(key, path string) (known, ok bool)) bool {
 	if delim, isDelim := tok.(json.Delim); !isDelim || delim != '{' {
 		d.add(path, RuleWrongType, nil, "want an object, got "+tokenType(tok))
 		return d.skipRest(tok, path)
 	}
 	seen := make(map[string]bool)
-	for d.lex.more() {
+	for member := 0; d.lex.more(); member++ {
 		kt, ok := d.token(path)
 		if !ok {
 			return false
 		}
 		key := kt.(string) // object keys are always strings
-		p := joinPath(path, key)
+		p := pathOf(key, member)
 		if seen[key] {
 			d.add(p, RuleDuplicateKey, nil, "the key appears more than once in its object")
 			if !d.skip(p) {
@@ -291,41 +357,6 @@ func (d *decoder) object(tok json.Token, path string, depth int, field func(key,
 	return ok
 }
 
-// skip consumes one whole value.
-func (d *decoder) skip(path string) bool {
-	tok, ok := d.token(path)
-	if !ok {
-		return false
-	}
-	return d.skipRest(tok, path)
-}
-
-// skipRest consumes the rest of a value whose first token is tok.
-func (d *decoder) skipRest(tok json.Token, path string) bool {
-	delim, isDelim := tok.(json.Delim)
-	if !isDelim || delim == '}' || delim == ']' {
-		return true
-	}
-	for depth := 1; depth > 0; {
-		if depth > maxDepth {
-			d.add(path, RuleTooDeep, continuum.ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
-			return false
-		}
-		tok, ok := d.token(path)
-		if !ok {
-			return false
-		}
-		if delim, isDelim := tok.(json.Delim); isDelim {
-			if delim == '{' || delim == '[' {
-				depth++
-			} else {
-				depth--
-			}
-		}
-	}
-	return true
-}
-
 // Stopped reports whether findings from [Decode] include one that stopped decoding
 // (malformed, empty or too deeply nested input), so that the decoded value is incomplete
 // and nothing further should be checked.
@@ -333,6 +364,9 @@ func Stopped(fs continuum.Findings) bool {
 	for _, f := range fs {
 		switch f.Rule {
 		case RuleJSONSyntax, RuleEmptyDocument, RuleTooDeep:
+			return true
+		}
+		if errors.Is(f.Err, ErrTooLarge) {
 			return true
 		}
 	}

@@ -73,11 +73,11 @@ func TestDecodeJSONValid(t *testing.T) {
 		"count": -42,
 		"small": 127,
 		"enabled": true,
-		"levels": ["universal", "3", "SPECIALIST", ""],
+		"levels": ["universal", "intensive", "specialist", ""],
 		"codes": {"first": "HLT-2-01", "second": "SH-02", "none": ""},
 		"a": {"level": "additional", "note": "n"},
-		"dimension": "hsg",
-		"items": [{"code": "EM-01", "level": "4"}, {}]
+		"dimension": "HSG",
+		"items": [{"code": "EM-01", "level": "specialist"}, {}]
 	}`
 	var got testDoc
 	fs := document.Decode([]byte(in), &got)
@@ -135,23 +135,23 @@ func TestDecodeJSONFindings(t *testing.T) {
 		reason string
 	}{
 		{"unknown_field_nested", `{"a": {"b": 1}}`,
-			[]finding{{"a.b", document.RuleUnknownField}}, nil, "an unknown field in a nested object"},
+			[]finding{{"a{0}", document.RuleUnknownField}}, nil, "an unknown field in a nested object"},
 		{"unknown_field_top", `{"nope": [1, {"x": 2}]}`,
-			[]finding{{"nope", document.RuleUnknownField}}, nil, "its value is skipped whole"},
+			[]finding{{"{0}", document.RuleUnknownField}}, nil, "its value is skipped whole"},
 		{"case_sensitive", `{"Name": "x"}`,
-			[]finding{{"Name", document.RuleUnknownField}}, nil, "names match tags exactly, not ignoring case"},
+			[]finding{{"{0}", document.RuleUnknownField}}, nil, "names match tags exactly, not ignoring case"},
 		{"dash_field", `{"Ignored": "x"}`,
-			[]finding{{"Ignored", document.RuleUnknownField}}, nil, `a json:"-" field is not a field`},
+			[]finding{{"{0}", document.RuleUnknownField}}, nil, `a json:"-" field is not a field`},
 		{"unexported_field", `{"hidden": "x"}`,
-			[]finding{{"hidden", document.RuleUnknownField}}, nil, "unexported fields are not fields"},
+			[]finding{{"{0}", document.RuleUnknownField}}, nil, "unexported fields are not fields"},
 		{"duplicate_key", `{"name": "a", "name": "b"}`,
 			[]finding{{"name", document.RuleDuplicateKey}}, nil, ""},
 		{"duplicate_in_array_element", `{"items": [{}, {}, {}, {"code": "AB", "code": "CD"}]}`,
 			[]finding{{"items[3].code", document.RuleDuplicateKey}}, nil, "the path names the element"},
 		{"duplicate_map_key", `{"codes": {"k": "AB", "k": "CD"}}`,
-			[]finding{{"codes.k", document.RuleDuplicateKey}}, nil, "maps too"},
+			[]finding{{"codes{1}", document.RuleDuplicateKey}}, nil, "maps too"},
 		{"duplicate_unknown", `{"x": 1, "x": 2}`,
-			[]finding{{"x", document.RuleDuplicateKey}, {"x", document.RuleUnknownField}}, nil, "both problems are reported"},
+			[]finding{{"{0}", document.RuleUnknownField}, {"{1}", document.RuleDuplicateKey}}, nil, "both problems are reported"},
 		{"wrong_type_int", `{"count": "3"}`,
 			[]finding{{"count", document.RuleWrongType}}, nil, "a string for a number"},
 		{"wrong_type_string", `{"name": 1}`,
@@ -183,7 +183,7 @@ func TestDecodeJSONFindings(t *testing.T) {
 		{"bad_dimension", `{"dimension": "XYZ"}`,
 			[]finding{{"dimension", document.RuleInvalidValue}}, continuum.ErrUnknownToken, ""},
 		{"bad_code", `{"codes": {"x": "hlt-2-01"}}`,
-			[]finding{{"codes.x", document.RuleInvalidValue}}, continuum.ErrSyntax, "a malformed code"},
+			[]finding{{"codes{0}", document.RuleInvalidValue}}, continuum.ErrSyntax, "a malformed code"},
 		{"int8_overflow", `{"small": 128}`,
 			[]finding{{"small", document.RuleInvalidValue}}, nil, "out of range for int8"},
 		{"int8_underflow", `{"small": -129}`,
@@ -192,8 +192,12 @@ func TestDecodeJSONFindings(t *testing.T) {
 			[]finding{{"count", document.RuleInvalidValue}}, nil, "out of range for int"},
 		{"int_fraction", `{"count": 1.5}`,
 			[]finding{{"count", document.RuleInvalidValue}}, nil, "not a whole number"},
-		{"int_exponent", `{"count": 1e2}`,
-			[]finding{{"count", document.RuleInvalidValue}}, nil, "not written as a whole number"},
+		{"int_exponent", `{"count": 1e2.5}`,
+			[]finding{{"", document.RuleJSONSyntax}}, continuum.ErrSyntax, "not a number"},
+		{"int_huge_exponent", `{"count": 1e999999999}`,
+			[]finding{{"count", document.RuleInvalidValue}}, nil, "out of range, and never expanded"},
+		{"int_fraction_exponent", `{"count": 1.25e1}`,
+			[]finding{{"count", document.RuleInvalidValue}}, nil, "12.5 is not a whole number"},
 		{"trailing_object", `{}{}`,
 			[]finding{{"", document.RuleTrailingData}}, nil, "two documents"},
 		{"trailing_word", `{} x`,
@@ -201,7 +205,7 @@ func TestDecodeJSONFindings(t *testing.T) {
 		{"trailing_bracket", `{}]`,
 			[]finding{{"", document.RuleTrailingData}}, nil, "a stray bracket"},
 		{"trailing_after_findings", `{"x": 1} 2`,
-			[]finding{{"", document.RuleTrailingData}, {"x", document.RuleUnknownField}}, nil, "collected with the other findings"},
+			[]finding{{"", document.RuleTrailingData}, {"{0}", document.RuleUnknownField}}, nil, "collected with the other findings"},
 		{"syntax_missing_value", `{"name": }`,
 			[]finding{{"name", document.RuleJSONSyntax}}, continuum.ErrSyntax, ""},
 		{"syntax_missing_colon", `{"name" "x"}`,
@@ -217,7 +221,7 @@ func TestDecodeJSONFindings(t *testing.T) {
 		{"syntax_single_quotes", `{'name': 'x'}`,
 			[]finding{{"", document.RuleJSONSyntax}}, continuum.ErrSyntax, "not JSON"},
 		{"syntax_stops_collecting", `{"x": 1, "y": }`,
-			[]finding{{"x", document.RuleUnknownField}, {"y", document.RuleJSONSyntax}, {"y", document.RuleUnknownField}}, nil, "findings before the syntax error are kept"},
+			[]finding{{"{0}", document.RuleUnknownField}, {"{1}", document.RuleJSONSyntax}, {"{1}", document.RuleUnknownField}}, nil, "findings before the syntax error are kept"},
 		{"empty", ``,
 			[]finding{{"", document.RuleEmptyDocument}}, continuum.ErrSyntax, "no input"},
 		{"blank", " \n\t\r ",
@@ -263,9 +267,9 @@ func TestDecodeJSONCollectsAll(t *testing.T) {
 	fs := document.Decode([]byte(in), &got)
 	want := []finding{
 		{"a.level", document.RuleInvalidValue},
-		{"a.z", document.RuleUnknownField},
-		{"x", document.RuleUnknownField},
-		{"y", document.RuleUnknownField},
+		{"a{0}", document.RuleUnknownField},
+		{"{0}", document.RuleUnknownField},
+		{"{2}", document.RuleUnknownField},
 	}
 	if diff := cmp.Diff(want, summarize(fs)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
@@ -284,7 +288,7 @@ func TestDecodeJSONCollectsAll(t *testing.T) {
 			{"count", document.RuleWrongType},
 			{"dimension", document.RuleDuplicateKey},
 			{"items[0].code", document.RuleInvalidValue},
-			{"items[1].q", document.RuleUnknownField},
+			{"items[1]{0}", document.RuleUnknownField},
 			{"levels[0]", document.RuleInvalidValue},
 			{"levels[1]", document.RuleWrongType},
 			{"levels[2]", document.RuleWrongType},
@@ -304,13 +308,13 @@ func TestDecodeJSONPrivateKeys(t *testing.T) {
 		in   string
 		want []finding
 	}{
-		{"top", `{"Sample Free Text": 1}`, []finding{{"[?]", document.RuleUnknownField}}},
-		{"nested", `{"a": {"Sample Free Text": "x"}}`, []finding{{"a[?]", document.RuleUnknownField}}},
-		{"map_key", `{"codes": {"Sample Free Text": "bad code"}}`, []finding{{"codes[?]", document.RuleInvalidValue}}},
-		{"duplicate", `{"Sample Free Text": 1, "Sample Free Text": 2}`, []finding{{"[?]", document.RuleDuplicateKey}, {"[?]", document.RuleUnknownField}}},
-		{"empty_key", `{"": 1}`, []finding{{"[?]", document.RuleUnknownField}}},
-		{"dotted_key", `{"a.b": 1}`, []finding{{"[?]", document.RuleUnknownField}}},
-		{"long_key", `{"` + strings.Repeat("k", 41) + `": 1}`, []finding{{"[?]", document.RuleUnknownField}}},
+		{"top", `{"Sample Free Text": 1}`, []finding{{"{0}", document.RuleUnknownField}}},
+		{"nested", `{"a": {"Sample Free Text": "x"}}`, []finding{{"a{0}", document.RuleUnknownField}}},
+		{"map_key", `{"codes": {"Sample Free Text": "bad code"}}`, []finding{{"codes{0}", document.RuleInvalidValue}}},
+		{"duplicate", `{"Sample Free Text": 1, "Sample Free Text": 2}`, []finding{{"{0}", document.RuleUnknownField}, {"{1}", document.RuleDuplicateKey}}},
+		{"empty_key", `{"": 1}`, []finding{{"{0}", document.RuleUnknownField}}},
+		{"dotted_key", `{"a.b": 1}`, []finding{{"{0}", document.RuleUnknownField}}},
+		{"long_key", `{"` + strings.Repeat("k", 41) + `": 1}`, []finding{{"{0}", document.RuleUnknownField}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -357,7 +361,7 @@ func TestDecodeJSONTarget(t *testing.T) {
 	}
 	t.Run("map_target", func(t *testing.T) {
 		got := map[string]continuum.Level{}
-		fs := document.Decode([]byte(`{"a": "1", "b": "intensive"}`), &got)
+		fs := document.Decode([]byte(`{"a": "universal", "b": "intensive"}`), &got)
 		require.Empty(t, fs)
 		assert.Equal(t, map[string]continuum.Level{"a": continuum.Universal, "b": continuum.Intensive}, got)
 	})
@@ -375,7 +379,7 @@ func TestDecodeJSONTarget(t *testing.T) {
 	})
 	t.Run("array_target", func(t *testing.T) {
 		var got [2]continuum.Level
-		fs := document.Decode([]byte(`["1", "2", "3", "4"]`), &got)
+		fs := document.Decode([]byte(`["universal", "additional", "intensive", "specialist"]`), &got)
 		assert.Equal(t, []finding{{"[2]", document.RuleInvalidValue}, {"[3]", document.RuleInvalidValue}}, summarize(fs))
 		assert.Equal(t, [2]continuum.Level{continuum.Universal, continuum.Additional}, got)
 	})
@@ -507,7 +511,7 @@ func TestDecodeJSONForeignTypes(t *testing.T) {
 func TestDecodeJSONUnmarshalerErrorDoesNotStop(t *testing.T) {
 	var got foreignDoc
 	fs := document.Decode([]byte(`{"when": "not a time", "x": 1, "name": "n"}`), &got)
-	want := []finding{{"when", document.RuleInvalidValue}, {"x", document.RuleUnknownField}}
+	want := []finding{{"when", document.RuleInvalidValue}, {"{1}", document.RuleUnknownField}}
 	if diff := cmp.Diff(want, summarize(fs)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
@@ -566,7 +570,7 @@ func TestDecodeJSONEmbeddedStruct(t *testing.T) {
 	assert.Equal(t, want, got)
 
 	fs = document.Decode([]byte(`{"testInner": {}}`), &got)
-	assert.Equal(t, []finding{{"testInner", document.RuleUnknownField}}, summarize(fs), "an embedded struct is not a field of its own")
+	assert.Equal(t, []finding{{"{0}", document.RuleUnknownField}}, summarize(fs), "an embedded struct is not a field of its own")
 }
 
 type namedInner struct {

@@ -16,6 +16,31 @@
 // does the lexing as well as this package's lexer does, and replaces it; Decode's
 // contract (every finding, with paths and rule codes) stays.
 //
+// # Hostile input
+//
+// Decode is written for input from anyone:
+//
+//   - Nothing a caller wrote comes back in a finding. A key that is a field of the
+//     format is shown by its name; any other key (an unknown field, a map key) by its
+//     position among its object's members, counting from 0, in braces: "case{2}" is the
+//     third member of the object at "case". A map key that decodes to a valid value of
+//     its type is shown by that value's canonical token. Errors of other packages' types
+//     (time, encoding/json), which may quote their input, are not wrapped; the finding
+//     wraps [continuum.ErrInvalidValue] instead.
+//   - Text-encoded values of this module's types (levels, dimensions, codes…) must be
+//     written in their one canonical form, the form they encode to ([RuleNonCanonical]):
+//     "intensive", not "Intensive" or "3". The lenient Parse functions (ParseLevel…) are
+//     for human input; documents take canonical tokens only. Map keys that name the same
+//     value twice are duplicates ([RuleDuplicateKey]).
+//   - Findings are capped at [continuum.MaxFindings], the rest counted in one final
+//     finding of rule [continuum.RuleTooManyFindings].
+//   - A slice field tagged `limit:"N,rule"` holds at most N items: decoding stops at the
+//     item past N, before reading the rest of the input, with a finding of that rule
+//     wrapping [ErrTooLarge] (and [Stopped] reports true).
+//   - Required text ([CheckText], [Checker.Required]) has no control, zero-width,
+//     byte-order-mark, bidirectional or other invisible characters ([RuleInvalidText]);
+//     source URLs are absolute https URLs without a user name or password.
+//
 // # Document headers and source registers
 //
 // Framework and policy documents open alike ([Header]) and register their sources alike
@@ -26,5 +51,5 @@
 //
 // [Tokens] is the text encoding every enum of thresholds and referral uses: one stable
 // token and one display label per value, the zero value as empty text, parsing that
-// ignores ASCII case. The enums of package continuum follow the same convention.
+// ignores ASCII case (documents still write the token itself: see above). The enums of package continuum follow the same convention.
 package document

@@ -20,7 +20,7 @@ func ExampleDecode() {
 	}
 	fmt.Println(errors.Is(fs.Err(), continuum.ErrUnknownToken), r.Codes)
 	// Output:
-	// name: unknown-field: the format has no such field
 	// to: invalid-value: level: unknown token (want universal, additional, intensive, specialist or 1 to 4)
+	// {2}: unknown-field: the format has no such field
 	// true [HLT-2-01]
 }

@@ -15,7 +15,8 @@ import (
 var knownRules = []string{
 	document.RuleJSONSyntax, document.RuleDuplicateKey, document.RuleUnknownField,
 	document.RuleWrongType, document.RuleInvalidValue, document.RuleTrailingData,
-	document.RuleTooDeep, document.RuleEmptyDocument,
+	document.RuleTooDeep, document.RuleEmptyDocument, document.RuleNonCanonical,
+	continuum.RuleTooManyFindings,
 }
 
 func FuzzDecodeJSON(f *testing.F) {

@@ -1,11 +1,8 @@
 package document
 
 import (
-	"fmt"
-	"net/url"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
@@ -20,6 +17,8 @@ const (
 	RuleDuplicateSource = "duplicate-source" // a source id is registered twice
 	RuleUnknownSource   = "unknown-source"   // a citation names a source not in the register
 	RuleMissingCitation = "missing-citation" // a record cites no source
+	RuleInvalidText     = "invalid-text"     // text holds a control, zero-width, byte-order-mark or other invisible character
+	RuleDuplicateItem   = "duplicate-item"   // a list that is a set (citations, age bands, CIN factors, removals, services) names an item twice
 )
 
 var (
@@ -52,8 +51,8 @@ func (h *Header) Check(sentinel error) (continuum.Findings, time.Time) {
 		add("id", RuleInvalidID, "an id is 2 to 32 lower-case letters, digits and hyphens, starting with a letter")
 	}
 	for _, f := range [...]struct{ path, value string }{{"title", h.Title}, {"publisher", h.Publisher}, {"version", h.Version}} {
-		if strings.TrimSpace(f.value) == "" {
-			add(f.path, RuleMissingField, "a value is required")
+		if rule, msg := checkText(f.value); rule != "" {
+			add(f.path, rule, msg)
 		}
 	}
 	var eff time.Time
@@ -95,16 +94,16 @@ func CheckSources(srcs []Source, taken func(id string) bool, sentinel error) con
 		case !sourceIDPattern.MatchString(s.ID):
 			add(p+".id", RuleInvalidID, "a source id is 1 to 32 letters, digits and hyphens")
 		case seen[s.ID] || (taken != nil && taken(s.ID)):
-			add(p+".id", RuleDuplicateSource, fmt.Sprintf("source %s is already registered", s.ID))
+			add(p+".id", RuleDuplicateSource, "the source id is already registered")
 		}
 		seen[s.ID] = true
-		if strings.TrimSpace(s.Title) == "" {
-			add(p+".title", RuleMissingField, "a value is required")
+		if rule, msg := checkText(s.Title); rule != "" {
+			add(p+".title", rule, msg)
 		}
 		if s.URL == "" {
 			add(p+".url", RuleMissingField, "a value is required")
-		} else if u, err := url.Parse(s.URL); err != nil || u.Scheme != "https" || u.Host == "" {
-			add(p+".url", RuleInvalidURL, "want an absolute https URL")
+		} else if !validURL(s.URL) {
+			add(p+".url", RuleInvalidURL, "want an absolute https URL with a host and no user name or password")
 		}
 	}
 	return fs
@@ -117,12 +116,15 @@ func CheckCitations(path string, ids []string, known func(id string) bool, senti
 	if len(ids) == 0 {
 		return fs.Add(path, RuleMissingCitation, continuum.Error, sentinel, "a record cites at least one source")
 	}
+	seen := make(map[string]bool, len(ids))
 	for j, id := range ids {
+		if seen[id] {
+			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleDuplicateItem, continuum.Error, sentinel, "the source is already cited by this record")
+			continue
+		}
+		seen[id] = true
 		if !known(id) {
-			if len(id) > 32 {
-				id = id[:32] + "…"
-			}
-			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, continuum.Error, sentinel, fmt.Sprintf("source %q is not in the register", id))
+			fs = fs.Add(path+"["+strconv.Itoa(j)+"]", RuleUnknownSource, continuum.Error, sentinel, "the source is not in the register")
 		}
 	}
 	return fs
@@ -143,9 +145,21 @@ func (c *Checker) Add(path, rule, msg string) {
 	c.Findings = c.Findings.Add(path, rule, continuum.Error, c.Sentinel, msg)
 }
 
-// Required records a missing-field finding when value is empty or blank.
+// Required records a missing-field finding when value is empty or blank, and an
+// invalid-text finding when it holds a character no text of a document may hold (see
+// [CheckText]).
 func (c *Checker) Required(path, value string) {
-	if strings.TrimSpace(value) == "" {
-		c.Add(path, RuleMissingField, "a value is required")
+	if rule, msg := checkText(value); rule != "" {
+		c.Add(path, rule, msg)
 	}
+}
+
+// Text records an invalid-text finding when value, which may be empty, holds a
+// character no text of a document may hold, and a missing-field finding when it is not
+// empty but blank (a label of only spaces).
+func (c *Checker) Text(path, value string) {
+	if value == "" {
+		return
+	}
+	c.Required(path, value)
 }

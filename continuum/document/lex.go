@@ -81,7 +81,7 @@ func (l *lexer) separator() error {
 			if c == ']' || c == '}' {
 				return nil // a close, handled by token
 			}
-			return l.fail("invalid character %q, want %q", c, want)
+			return l.fail("unexpected character, want %q", want)
 		}
 		l.pos++
 		l.state = next
@@ -109,19 +109,19 @@ func (l *lexer) token() (json.Token, error) {
 			return l.close('[')
 		}
 		if l.state == lexArrayComma {
-			return nil, l.fail("invalid character %q after an array element", c)
+			return nil, l.fail("invalid character after an array element")
 		}
 	case lexObjectComma, lexObjectStart:
 		if c == '}' {
 			return l.close('{')
 		}
 		if l.state == lexObjectComma {
-			return nil, l.fail("invalid character %q after an object member", c)
+			return nil, l.fail("invalid character after an object member")
 		}
 		fallthrough
 	case lexObjectKey:
 		if c != '"' {
-			return nil, l.fail("invalid character %q, want an object key", c)
+			return nil, l.fail("invalid character, want an object key")
 		}
 		s, err := l.str()
 		if err != nil {
@@ -165,7 +165,7 @@ func (l *lexer) token() (json.Token, error) {
 			}
 		}
 	}
-	return nil, l.fail("invalid character %q looking for the beginning of a value", c)
+	return nil, l.fail("invalid character looking for the beginning of a value")
 }
 
 // close consumes a ']' or '}' closing open.
@@ -225,15 +225,15 @@ func (l *lexer) str() (string, error) {
 				}
 				for _, h := range l.data[l.pos+2 : l.pos+6] {
 					if !(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F') {
-						return "", l.fail("invalid character %q in a \\u escape", h)
+						return "", l.fail("invalid character in a \\u escape")
 					}
 				}
 				l.pos += 6
 			default:
-				return "", l.fail("invalid escape character %q in a string", e)
+				return "", l.fail("invalid escape character in a string")
 			}
 		case c < 0x20:
-			return "", l.fail("invalid control character %q in a string", c)
+			return "", l.fail("invalid control character in a string")
 		default: // UTF-8 is validated once the whole string is read
 			l.pos++
 		}
@@ -264,7 +264,7 @@ func (l *lexer) number() (json.Number, error) {
 	case d[l.pos] >= '1' && d[l.pos] <= '9':
 		digits()
 	default:
-		return "", l.fail("invalid character %q in a number", d[l.pos])
+		return "", l.fail("invalid character in a number")
 	}
 	if l.pos < len(d) && d[l.pos] == '.' {
 		l.pos++
@@ -288,7 +288,7 @@ func (l *lexer) numberEnd() error {
 	if l.pos >= len(l.data) {
 		return io.ErrUnexpectedEOF
 	}
-	return l.fail("invalid character %q in a number", l.data[l.pos])
+	return l.fail("invalid character in a number")
 }
 
 // rawValue consumes one whole value and returns its text, for a value decoded by

@@ -46,8 +46,13 @@ type finding struct {
 	Message  string `json:"message"`
 }
 
-type errorBody struct {
-	Error    string    `json:"error"`
+// problemBody is an RFC 9457 problem as the service writes it.
+type problemBody struct {
+	Type     string    `json:"type"`
+	Title    string    `json:"title"`
+	Status   int       `json:"status"`
+	Detail   string    `json:"detail"`
+	Code     string    `json:"code"`
 	Findings []finding `json:"findings"`
 }
 
@@ -60,7 +65,7 @@ func rulesAt(fs []finding) []string {
 }
 
 // serve sends one request to h and returns the recorded response.
-func serve(h http.Handler, method, path, contentType, body string) *httptest.ResponseRecorder {
+func send(h http.Handler, method, path, contentType, body string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, path, strings.NewReader(body))
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -77,7 +82,7 @@ const (
 
 func TestFrameworks(t *testing.T) {
 	h, _ := newTestServer()
-	rec := serve(h, http.MethodGet, "/v1/frameworks", "", "")
+	rec := send(h, http.MethodGet, "/v1/frameworks", "", "")
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	assert.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"))
 	var got struct {
@@ -111,14 +116,14 @@ func TestFrameworks(t *testing.T) {
 	assert.Equal(t, []string{"england", "kent", "durham"}, ids)
 	assert.Equal(t, "Intensive Support - Level 3", got.Frameworks[1].Labels[2].Label)
 
-	head := serve(h, http.MethodHead, "/v1/frameworks", "", "")
+	head := send(h, http.MethodHead, "/v1/frameworks", "", "")
 	assert.Equal(t, http.StatusOK, head.Code)
 }
 
 func TestDecisions(t *testing.T) {
 	h, _ := newTestServer()
 	for _, ct := range []string{"", "application/json", "application/json; charset=utf-8"} {
-		rec := serve(h, http.MethodPost, "/v1/decisions", ct, validDecision)
+		rec := send(h, http.MethodPost, "/v1/decisions", ct, validDecision)
 		require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 		var got struct {
 			Decision struct {
@@ -142,7 +147,7 @@ func TestDecisions(t *testing.T) {
 
 func TestReferrals(t *testing.T) {
 	h, _ := newTestServer()
-	rec := serve(h, http.MethodPost, "/v1/referrals", "application/json", validReferral)
+	rec := send(h, http.MethodPost, "/v1/referrals", "application/json", validReferral)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	var got struct {
 		Routing struct {
@@ -165,7 +170,7 @@ func TestReferrals(t *testing.T) {
 	assert.Contains(t, got.Explanation, "steps up")
 
 	// 999 first, then the front door.
-	rec = serve(h, http.MethodPost, "/v1/referrals", "application/json",
+	rec = send(h, http.MethodPost, "/v1/referrals", "application/json",
 		`{"framework":"england","to":"specialist","case":{"indicators":["EM-01"]},"consent":"not-sought","received":"2026-03-02T09:00:00Z"}`)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	assert.Contains(t, rec.Body.String(), `"id": "police-999"`)
@@ -173,8 +178,8 @@ func TestReferrals(t *testing.T) {
 
 	// A judgement, a London day and a deadline that says what it is. 23:30 UTC on Tuesday
 	// 3 March 2026 is 23:30 GMT in London, so the decision is due Wednesday 23:30.
-	rec = serve(h, http.MethodPost, "/v1/referrals", "application/json",
-		`{"framework":"england","to":"additional","case":{"indicators":["BCA-4-01"]},"consent":"given","received":"2026-03-03T23:30:00Z",`+
+	rec = send(h, http.MethodPost, "/v1/referrals", "application/json",
+		`{"framework":"england","to":"additional","case":{"indicators":["BCA-4-01"],"age":"5-11"},"consent":"given","received":"2026-03-03T23:30:00Z",`+
 			`"judgement":{"level":"additional","reason":"history-or-cumulative-concern"}}`)
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	var judged struct {
@@ -196,7 +201,7 @@ func TestReferrals(t *testing.T) {
 	assert.Contains(t, judged.Explanation, "reason given: history or cumulative concern")
 
 	// Without the judgement the same referral is refused.
-	rec = serve(h, http.MethodPost, "/v1/referrals", "application/json",
+	rec = send(h, http.MethodPost, "/v1/referrals", "application/json",
 		`{"framework":"england","to":"additional","case":{"indicators":["BCA-4-01"]},"consent":"given","received":"2026-03-03T23:30:00Z"}`)
 	assert.Equal(t, http.StatusUnprocessableEntity, rec.Code)
 	assert.Contains(t, rec.Body.String(), "needs-judgement")
@@ -212,6 +217,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{name: "unknown-path", method: "GET", path: "/v2/nothing", status: 404},
 		{name: "frameworks-subpath", method: "GET", path: "/v1/frameworks/kent", status: 404},
+		{name: "indicators-unknown-framework", method: "GET", path: "/v1/frameworks/atlantis/indicators", status: 404},
+		{name: "indicators-post", method: "POST", path: "/v1/frameworks/kent/indicators", status: 405, allow: "GET, HEAD"},
 		{name: "frameworks-post", method: "POST", path: "/v1/frameworks", body: "{}", status: 405, allow: "GET, HEAD"},
 		{name: "decisions-get", method: "GET", path: "/v1/decisions", status: 405, allow: "POST"},
 		{name: "referrals-put", method: "PUT", path: "/v1/referrals", body: validReferral, status: 405, allow: "POST"},
@@ -231,9 +238,9 @@ func TestErrors(t *testing.T) {
 		{name: "decisions-empty", method: "POST", path: "/v1/decisions", body: ``,
 			status: 400, findings: []string{" empty-document"}},
 		{name: "decisions-unknown-field", method: "POST", path: "/v1/decisions", body: `{"framework":"kent","case":{"indicators":[]},"child":"x"}`,
-			status: 400, findings: []string{"child unknown-field"}},
+			status: 400, findings: []string{"{2} unknown-field"}},
 		{name: "decisions-unknown-nested-field", method: "POST", path: "/v1/decisions", body: `{"framework":"kent","case":{"indicators":[],"name":"x"}}`,
-			status: 400, findings: []string{"case.name unknown-field"}},
+			status: 400, findings: []string{"case{1} unknown-field"}},
 		{name: "decisions-duplicate-key", method: "POST", path: "/v1/decisions", body: `{"framework":"kent","framework":"durham","case":{}}`,
 			status: 400, findings: []string{"framework duplicate-key"}},
 		{name: "decisions-trailing-data", method: "POST", path: "/v1/decisions", body: validDecision + `{}`,
@@ -244,17 +251,17 @@ func TestErrors(t *testing.T) {
 			status: 400, findings: []string{"case.indicators[0] invalid-value"}},
 		{name: "decisions-missing-framework", method: "POST", path: "/v1/decisions", body: `{"case":{"indicators":["HLT-2-01"]}}`,
 			status: 400, findings: []string{"framework missing-field"}},
-		{name: "referrals-bad-level", method: "POST", path: "/v1/referrals", body: `{"framework":"kent","to":"tier 9","received":"2026-03-02T09:00:00Z"}`,
+		{name: "referrals-bad-level", method: "POST", path: "/v1/referrals", body: `{"framework":"kent","to":"tier 9","case":{},"received":"2026-03-02T09:00:00Z"}`,
 			status: 400, findings: []string{"to invalid-value"}},
-		{name: "referrals-bad-consent", method: "POST", path: "/v1/referrals", body: `{"framework":"kent","to":"additional","consent":"maybe","received":"2026-03-02T09:00:00Z"}`,
+		{name: "referrals-bad-consent", method: "POST", path: "/v1/referrals", body: `{"framework":"kent","to":"additional","case":{},"consent":"maybe","received":"2026-03-02T09:00:00Z"}`,
 			status: 400, findings: []string{"consent invalid-value"}},
-		{name: "referrals-bad-date", method: "POST", path: "/v1/referrals", body: `{"framework":"kent","to":"additional","consent":"given","received":"yesterday"}`,
+		{name: "referrals-bad-date", method: "POST", path: "/v1/referrals", body: `{"framework":"kent","to":"additional","case":{},"consent":"given","received":"yesterday"}`,
 			status: 400, findings: []string{"received invalid-value"}},
 
 		{name: "decisions-unknown-framework", method: "POST", path: "/v1/decisions", body: `{"framework":"atlantis","case":{}}`,
-			status: 404, findings: []string{"framework unknown-framework"}},
-		{name: "referrals-unknown-framework", method: "POST", path: "/v1/referrals", body: `{"framework":"Kent","to":"additional"}`,
-			status: 404, findings: []string{"framework unknown-framework"}},
+			status: 422, findings: []string{"framework unknown-framework"}},
+		{name: "referrals-unknown-framework", method: "POST", path: "/v1/referrals", body: `{"framework":"Kent","to":"additional","case":{}}`,
+			status: 422, findings: []string{"framework unknown-framework"}},
 
 		{name: "decisions-unknown-indicator", method: "POST", path: "/v1/decisions", body: `{"framework":"durham","case":{"indicators":["HLT-2-01","KENT-EDU-2-01"]}}`,
 			status: 422, findings: []string{"case.indicators[1] unknown-indicator"}},
@@ -271,13 +278,17 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h, _ := newTestServer()
-			rec := serve(h, tt.method, tt.path, tt.contentType, tt.body)
+			rec := send(h, tt.method, tt.path, tt.contentType, tt.body)
 			require.Equal(t, tt.status, rec.Code, rec.Body.String())
-			assert.Equal(t, "application/json; charset=utf-8", rec.Header().Get("Content-Type"))
+			assert.Equal(t, "application/problem+json", rec.Header().Get("Content-Type"))
 			assert.Equal(t, tt.allow, rec.Header().Get("Allow"))
-			var got errorBody
+			var got problemBody
 			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got), rec.Body.String())
-			assert.NotEmpty(t, got.Error)
+			assert.Equal(t, tt.status, got.Status)
+			assert.Equal(t, http.StatusText(tt.status), got.Title)
+			assert.NotEmpty(t, got.Detail)
+			assert.NotEmpty(t, got.Code, "every problem has a machine-readable code")
+			assert.Equal(t, "urn:rightsupport:needs:problem:"+got.Code, got.Type)
 			if tt.findings == nil {
 				assert.Empty(t, got.Findings)
 				return
@@ -296,13 +307,13 @@ func TestBodyLimit(t *testing.T) {
 	pad := func(n int) string {
 		return validDecision + strings.Repeat(" ", n-len(validDecision))
 	}
-	rec := serve(h, http.MethodPost, "/v1/decisions", "application/json", pad(maxBody))
+	rec := send(h, http.MethodPost, "/v1/decisions", "application/json", pad(maxBody))
 	assert.Equal(t, http.StatusOK, rec.Code, "a body of exactly 64 KiB is read")
 
 	for _, path := range []string{"/v1/decisions", "/v1/referrals"} {
-		rec := serve(h, http.MethodPost, path, "application/json", pad(maxBody+1))
+		rec := send(h, http.MethodPost, path, "application/json", pad(maxBody+1))
 		require.Equal(t, http.StatusRequestEntityTooLarge, rec.Code, path)
-		var got errorBody
+		var got problemBody
 		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
 		assert.Equal(t, []string{" body-too-large"}, rulesAt(got.Findings))
 	}
@@ -325,7 +336,7 @@ func TestLogsHoldNoCaseData(t *testing.T) {
 		{"GET", "/v1/" + marker, ""},
 	}
 	for _, b := range bodies {
-		serve(h, b.method, b.path, "application/json", b.body)
+		send(h, b.method, b.path, "application/json", b.body)
 	}
 	out := logs.String()
 	lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -340,7 +351,8 @@ func TestLogsHoldNoCaseData(t *testing.T) {
 		for k := range m {
 			keys = append(keys, k)
 		}
-		assert.ElementsMatch(t, []string{"time", "level", "msg", "method", "path", "status", "duration"}, keys)
+		assert.Subset(t, []string{"time", "level", "msg", "method", "path", "status", "duration", "code"}, keys)
+		assert.Subset(t, keys, []string{"time", "level", "msg", "method", "path", "status", "duration"})
 	}
 	assert.Contains(t, lines[1], `"path":"/v1/decisions","status":200`)
 	assert.Contains(t, lines[3], `"path":"/v1/referrals","status":422`)
@@ -374,6 +386,6 @@ func TestOverHTTP(t *testing.T) {
 }
 
 func TestNewServerUsesDefaultLogger(t *testing.T) {
-	rec := serve(newServer(), http.MethodGet, "/v1/frameworks", "", "")
+	rec := send(newServer(), http.MethodGet, "/v1/frameworks", "", "")
 	assert.Equal(t, http.StatusOK, rec.Code)
 }

@@ -1,30 +1,24 @@
 package document
 
-// This file holds how the decoder describes Go types and paths in its findings, and how it
-// finds a struct's JSON fields.
-
 import (
+	"encoding"
 	"encoding/json"
+	"math/big"
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 )
-
-func (d *decoder) wrongType(path string, t reflect.Type, tok json.Token) {
-	d.add(path, RuleWrongType, nil, "want "+describe(t)+", got "+tokenType(tok))
-}
 
 func setNumber(v reflect.Value, s string) bool {
 	switch v.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, err := strconv.ParseInt(s, 10, v.Type().Bits())
+		n, err := strconv.ParseInt(integral(s), 10, v.Type().Bits())
 		if err != nil {
 			return false
 		}
 		v.SetInt(n)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, err := strconv.ParseUint(s, 10, v.Type().Bits())
+		n, err := strconv.ParseUint(integral(s), 10, v.Type().Bits())
 		if err != nil {
 			return false
 		}
@@ -101,65 +95,37 @@ func valueError(t reflect.Type, err error) string {
 	return "the value is not a valid " + t.String()
 }
 
-// joinPath appends an object key to a path. Keys that are not plain names are shown as
-// [?] so that whatever a caller typed as a key is not echoed.
-func joinPath(path, key string) string {
-	if !plainKey(key) {
-		return path + "[?]"
+// canonical returns the text v (addressable, of a type that decodes from text) encodes
+// to, and whether v's type is one of this module's, whose encoding is its one canonical
+// form: decoding that text again gives v. Other types' text (a time's offset, say) has
+// several forms and is not checked.
+func canonical(v reflect.Value) (string, bool) {
+	if !strings.HasPrefix(v.Type().PkgPath(), ownPackages) {
+		return "", false
 	}
-	if path == "" {
-		return key
+	m, ok := v.Addr().Interface().(encoding.TextMarshaler)
+	if !ok {
+		return "", false
 	}
-	return path + "." + key
+	text, err := m.MarshalText()
+	if err != nil {
+		return "", false
+	}
+	return string(text), true
 }
 
-func plainKey(k string) bool {
-	if k == "" || len(k) > 40 {
-		return false
+// integral returns a JSON number that is a whole number written with a fraction or an
+// exponent (3.0, 1e2, 2.50e1) in plain digits, as JSON Schema's "integer" counts it;
+// any other number is returned as it is, for the integer parser to reject. Numbers
+// with more than 20 digits before or after the point are returned as they are.
+func integral(s string) string {
+	if !strings.ContainsAny(s, ".eE") || len(s) > 40 {
+		return s
 	}
-	for i := 0; i < len(k); i++ {
-		c := k[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '$') {
-			return false
-		}
+	f, ok := new(big.Float).SetPrec(256).SetString(s)
+	if !ok || !f.IsInt() || f.MantExp(nil) > 128 { // past 2^128 no integer type holds it
+		return s
 	}
-	return true
-}
-
-var fieldCache sync.Map // reflect.Type → map[string][]int
-
-// fieldsOf maps a struct type's JSON names to field indexes. A field's name is its json
-// tag name, or its Go name when it has no tag; "-" and unexported fields are left out,
-// and the fields of an embedded struct without a tag count as the outer struct's.
-func fieldsOf(t reflect.Type) map[string][]int {
-	if m, ok := fieldCache.Load(t); ok {
-		return m.(map[string][]int)
-	}
-	m := make(map[string][]int)
-	var embedded []reflect.StructField
-	for f := range t.Fields() {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			embedded = append(embedded, f)
-			continue
-		}
-		if !f.IsExported() || name == "-" {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		m[name] = f.Index
-	}
-	// An embedded struct's fields are read as the outer struct's own, unless the outer
-	// struct has a field of the same name, which wins (as in encoding/json).
-	for _, f := range embedded {
-		for inner, index := range fieldsOf(f.Type) {
-			if _, outer := m[inner]; !outer {
-				m[inner] = append(append([]int(nil), f.Index...), index...)
-			}
-		}
-	}
-	fieldCache.Store(t, m)
-	return m
+	i, _ := f.Int(nil)
+	return i.String()
 }
