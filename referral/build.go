@@ -155,6 +155,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 			}
 		}
 	}
+	p.checkLegalBases(c, d.Routing, cite)
 	for l := range continuum.Levels() {
 		for u := continuum.Routine; u <= continuum.Immediate; u++ {
 			if (u == continuum.Routine || l == continuum.Specialist) && p.routing[l][u].route == 0 {
@@ -205,8 +206,10 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		case p.consent[cd.Level].rule != 0:
 			c.Add(path+".level", RuleDuplicateConsent, fmt.Sprintf("%s already has a consent rule", cd.Level))
 			continue
-		case (cd.Level == continuum.Additional || cd.Level == continuum.Intensive) && cd.Rule != Required:
-			c.Add(path+".rule", RuleInvalidConsent, "early help is voluntary: additional and intensive need the family's consent (required)")
+		case (cd.Level == continuum.Additional || cd.Level == continuum.Intensive) && cd.Rule != Required && cd.Rule != RequiredUnlessRisk:
+			c.Add(path+".rule", RuleInvalidConsent, "early help is voluntary: additional and intensive need the family's consent (required, or required-unless-risk)")
+		case (cd.Level == continuum.Universal || cd.Level == continuum.Specialist) && cd.Rule == RequiredUnlessRisk:
+			c.Add(path+".rule", RuleInvalidConsent, "required-unless-risk is for voluntary help at additional or intensive")
 		case cd.Level == continuum.Specialist && cd.Rule != SeekUnlessRisk:
 			c.Add(path+".rule", RuleInvalidConsent, "a safeguarding referral must not wait for consent: specialist is seek-unless-risk")
 		}

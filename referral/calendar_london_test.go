@@ -1,6 +1,7 @@
 package referral_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/referral"
+	"github.com/rightsupport/needs/thresholds"
 )
 
 // ukOffset is an oracle for London's UTC offset that does not use the zone database:
@@ -227,7 +229,7 @@ func FuzzRouteLondonDeadline(f *testing.F) {
 	f.Add(int64(4133980800), int16(0), uint8(1))     // 2101-01-01: out of range
 	f.Add(int64(-2208988800), int16(-720), uint8(2)) // 1900: out of range
 	cases := []continuum.Code{continuum.MustParseCode("HLT-4-01"), continuum.MustParseCode("SH-01"), continuum.MustParseCode("EM-01"), continuum.MustParseCode("EDU-2-01")}
-	p, fw := rtPair(f, "england")
+	newestPolicy, newestFW := referral.DefaultPolicy(), thresholds.Default()
 	f.Fuzz(func(t *testing.T, sec int64, offMin int16, which uint8) {
 		const lo, hi = -2208988800, 253402300799 // 1900 .. 9999
 		sec = lo + ((sec-lo)%(hi-lo+1)+(hi-lo+1))%(hi-lo+1)
@@ -235,6 +237,13 @@ func FuzzRouteLondonDeadline(f *testing.F) {
 		at := time.Unix(sec, 0).In(time.FixedZone("", off*60))
 		code := cases[int(which)%len(cases)]
 		r := referral.Referral{To: continuum.Specialist, Case: rtCase(code.String()), Consent: referral.NotSought, Received: at}
+		// The England versions in force on the day; the newest where none is (Route then
+		// reports not-in-force too).
+		p, perr := referral.BuiltinPolicyOn("england", at)
+		fw, ferr := thresholds.BuiltinOn("england", at)
+		if perr != nil || ferr != nil {
+			p, fw = newestPolicy, newestFW
+		}
 		got, err := p.Route(fw, r)
 		if !referral.InCalendar(at) || !referral.InCalendar(referral.AddWorkingDays(at, 1)) {
 			if err == nil {
@@ -250,6 +259,13 @@ func FuzzRouteLondonDeadline(f *testing.F) {
 				if r != "received date-out-of-range" && r != "received not-in-force" {
 					t.Fatalf("received %v: finding %s besides date-out-of-range", at, r)
 				}
+			}
+			return
+		}
+		if perr != nil || ferr != nil {
+			// Before England 2023 came into force: refused, as not-in-force.
+			if !errors.Is(err, referral.ErrNotInForce) {
+				t.Fatalf("received %v before any England version: %v", at, err)
 			}
 			return
 		}

@@ -80,6 +80,9 @@ func (p *Policy) canonical() *policyDoc {
 			if choice.then != 0 {
 				rd.Then = p.routes[choice.then-1].ID
 			}
+			if lb := p.legal[l][u]; lb.basis.IsValid() {
+				rd.LegalBasis, rd.Sources = lb.basis, sourceIDs(lb.citations)
+			}
 			d.Routing = append(d.Routing, rd)
 		}
 	}

@@ -73,7 +73,8 @@ func TestChainWithBase(t *testing.T) {
 		if p, ok := parsed[ref]; ok {
 			return p, nil
 		}
-		return referral.BuiltinPolicy("england") // only england@1.0.0 is asked for otherwise
+		p, _ := rtEngland2023(t) // only england@1.0.0 is asked for otherwise
+		return p, nil
 	}
 	opts := referral.ParseOptions{Base: lookup}
 	county, err := opts.Parse(polRead(t, "testdata/chain/wyvernshire.json"))
@@ -90,7 +91,7 @@ func TestChainWithBase(t *testing.T) {
 func TestChainMerge(t *testing.T) {
 	_, pols := chLoad(t)
 	county, district := pols["wyvernshire"], pols["lowmere"]
-	eng := referral.DefaultPolicy()
+	eng, _ := rtEngland2023(t)
 
 	routes := func(p *referral.Policy) map[string]referral.Route {
 		out := map[string]referral.Route{}
@@ -160,7 +161,7 @@ func TestChainRoute(t *testing.T) {
 			reason: "the county's policy takes the district's framework, which derives from it; the gate sends additional to the county's 3-day hub",
 		},
 		{
-			name: "england_policy_district_framework", policy: referral.DefaultPolicy(), fw: "lowmere",
+			name: "england_policy_district_framework", policy: func() *referral.Policy { p, _ := rtEngland2023(t); return p }(), fw: "lowmere",
 			r:     referral.Referral{To: continuum.Additional, Case: rtCase("EDU-2-01"), Consent: referral.Given, Received: rec(2025, time.March, 3)},
 			route: "early-help", level: continuum.Additional, decideBy: rec(2025, time.March, 4),
 			reason: "DefaultPolicy().Route(overlay, r) works for any framework that extends england",

@@ -43,5 +43,5 @@ func TestConformance(t *testing.T) {
 		assert.Positive(t, consents[c], "consent %s appears in a case", c)
 	}
 
-	referraltest.RunCases(t, cases, referraltest.Builtins)
+	referraltest.RunCasesOn(t, cases, referraltest.BuiltinsOn)
 }

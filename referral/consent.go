@@ -77,12 +77,18 @@ const (
 	SeekUnlessRisk
 	// NotApplicable: no consent rule applies (universal services).
 	NotApplicable
+	// RequiredUnlessRisk: the family's agreement is needed (the help is voluntary),
+	// unless seeking it may itself put the child at risk of significant harm; then the
+	// referral goes ahead unasked (NotSought), with a query. A refusal stops it. Kent's
+	// Front Door words its consent rule so for every request it takes, Level 3 included.
+	RequiredUnlessRisk
 )
 
 var consentRuleTokens = document.NewTokens[ConsentRule]("consent rule", "no-consent-rule",
 	document.Value{Token: "required", Label: "Consent required"},
 	document.Value{Token: "seek-unless-risk", Label: "Seek consent unless that could put the child at risk"},
-	document.Value{Token: "not-applicable", Label: "No consent needed"})
+	document.Value{Token: "not-applicable", Label: "No consent needed"},
+	document.Value{Token: "required-unless-risk", Label: "Consent required unless seeking it may put the child at risk of significant harm"})
 
 var (
 	_ encoding.TextMarshaler   = ConsentRule(0)

@@ -137,6 +137,7 @@ func TestEnumConvention(t *testing.T) {
 	checkConvention(t, "thresholds.DecisionRule", enumCase[thresholds.DecisionRule]{all: thresholds.DecisionRules(), parse: thresholds.ParseDecisionRule, zero: "no-rule"})
 	checkConvention(t, "referral.Consent", enumCase[referral.Consent]{all: referral.Consents(), parse: referral.ParseConsent, zero: "not-recorded"})
 	checkConvention(t, "referral.ConsentRule", enumCase[referral.ConsentRule]{all: referral.ConsentRules(), parse: referral.ParseConsentRule, zero: "no-consent-rule"})
+	checkConvention(t, "referral.LegalBasis", enumCase[referral.LegalBasis]{all: referral.LegalBases(), parse: referral.ParseLegalBasis, zero: "none-stated"})
 	checkConvention(t, "referral.TransitionKind", enumCase[referral.TransitionKind]{all: referral.TransitionKinds(), parse: referral.ParseTransitionKind, zero: "not-a-move"})
 	checkConvention(t, "referral.Unit", enumCase[referral.Unit]{all: referral.Units(), parse: referral.ParseUnit, zero: "no-unit"})
 	checkConvention(t, "referral.DeadlineBasis", enumCase[referral.DeadlineBasis]{all: referral.DeadlineBases(), parse: referral.ParseDeadlineBasis, zero: "no-basis"})

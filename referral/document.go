@@ -56,10 +56,12 @@ type routeDoc struct {
 }
 
 type routingDoc struct {
-	Level   continuum.Level   `json:"level"`
-	Urgency continuum.Urgency `json:"urgency"`
-	Route   string            `json:"route"`
-	Then    string            `json:"then,omitempty"`
+	Level      continuum.Level   `json:"level"`
+	Urgency    continuum.Urgency `json:"urgency"`
+	Route      string            `json:"route"`
+	Then       string            `json:"then,omitempty"`
+	LegalBasis LegalBasis        `json:"legalBasis,omitzero"`
+	Sources    []string          `json:"sources,omitempty"`
 }
 
 type gateDoc struct {

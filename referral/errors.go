@@ -70,6 +70,7 @@ const (
 	RuleInvalidTimescale    = "invalid-timescale"    // a timescale amount or unit out of range
 	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
 	RuleInvalidHours        = "invalid-hours"        // office hours with a bad day or time
+	RuleInvalidLegalBasis   = "invalid-legal-basis"  // a routing's legal basis that does not fit its level
 	RuleTooManySources      = "too-many-sources"     // the register holds more than MaxSources sources
 
 	// ParsePolicy: extends, versions and periods (the codes thresholds uses too).
@@ -107,4 +108,5 @@ const (
 	RuleBelowThreshold    = "below-threshold"    // sent to another route by a threshold gate
 	RuleConsentUnrecorded = "consent-unrecorded" // specialist referral that records no consent position
 	RuleOutOfHours        = "out-of-hours"       // same-day or immediate referral received while the service is closed
+	RuleConsentNotSought  = "consent-not-sought" // voluntary help requested without asking the family, for the child's safety
 )

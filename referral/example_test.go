@@ -115,17 +115,25 @@ func ExampleWorkingDaysBetween() {
 }
 
 func ExampleJudgement() {
-	policy := referral.DefaultPolicy()
-	fw := thresholds.Default()
+	// The England versions in force on the day (Working Together 2023).
+	day := time.Date(2025, time.June, 4, 10, 0, 0, 0, referral.London())
+	policy, err := referral.BuiltinPolicyOn("england", day)
+	if err != nil {
+		panic(err)
+	}
+	fw, err := thresholds.BuiltinOn("england", day)
+	if err != nil {
+		panic(err)
+	}
 	// Severe neglect is a Specialist need. Routing it to early help needs a practitioner's
 	// recorded judgement: a level and a coded reason, never free text.
 	r := referral.Referral{
 		To:       continuum.Additional,
 		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("BCA-4-01")}},
 		Consent:  referral.Given,
-		Received: time.Date(2025, time.June, 4, 10, 0, 0, 0, referral.London()),
+		Received: day,
 	}
-	_, err := policy.Route(fw, r)
+	_, err = policy.Route(fw, r)
 	fmt.Println("without a judgement:", errors.Is(err, referral.ErrNeedsJudgement))
 
 	r.Judgement = referral.Judgement{Level: continuum.Additional, Reason: referral.HistoryOrCumulativeConcern}
@@ -142,15 +150,22 @@ func ExampleJudgement() {
 }
 
 func ExamplePolicy_Route_londonDay() {
-	policy := referral.DefaultPolicy()
-	fw := thresholds.Default()
+	received := time.Date(2025, time.June, 5, 23, 30, 0, 0, time.UTC)
+	policy, err := referral.BuiltinPolicyOn("england", received)
+	if err != nil {
+		panic(err)
+	}
+	fw, err := thresholds.BuiltinOn("england", received)
+	if err != nil {
+		panic(err)
+	}
 	// Stored as 23:30 UTC on a Thursday in June: 00:30 on Friday in London, so the
 	// decision clock starts on Friday and the decision is due on Monday, London time.
 	routing, err := policy.Route(fw, referral.Referral{
 		To:       continuum.Specialist,
 		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("HLT-4-01")}},
 		Consent:  referral.Given,
-		Received: time.Date(2025, time.June, 5, 23, 30, 0, 0, time.UTC),
+		Received: received,
 	})
 	if err != nil {
 		panic(err)
@@ -201,6 +216,6 @@ func ExampleParseOptions_Parse() {
 	fmt.Println(errors.Is(err, referral.ErrNotInForce))
 	// Output:
 	// example-council -> Example Family Hub
-	// england -> Local early help service
+	// england -> Local Family Help service
 	// true
 }

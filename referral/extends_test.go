@@ -88,7 +88,7 @@ func TestPolicyExtendsFindings(t *testing.T) {
 		{
 			name: "base_mismatch_version", reason: "the right id at another version is a mismatch too",
 			doc:  extOverlay(t, func(d map[string]any) { d["extends"] = "england@0.9.0" }),
-			opts: referral.ParseOptions{Base: func(string) (*referral.Policy, error) { return referral.DefaultPolicy(), nil }},
+			opts: referral.ParseOptions{Base: func(string) (*referral.Policy, error) { p, _ := rtEngland2023(t); return p, nil }},
 			want: []string{"extends base-mismatch"},
 		},
 		{
@@ -253,7 +253,7 @@ func TestPolicyExtendsAllowed(t *testing.T) {
 	}
 	small, err := referral.ParsePolicy(extOverlay(t, nil))
 	require.NoError(t, err)
-	eng := referral.DefaultPolicy()
+	eng, _ := rtEngland2023(t)
 	assert.Equal(t, slices.Collect(eng.Routes()), slices.Collect(small.Routes()), "routes inherited whole")
 	assert.NotEqual(t, eng.Digest(), small.Digest(), "another id, another digest")
 }

@@ -74,7 +74,8 @@ func TestRouteOpenAt(t *testing.T) {
 
 func TestRouteOutOfHours(t *testing.T) {
 	p := hoursPolicy(t)
-	fw := thresholds.Default()
+	fw, err := thresholds.BuiltinOn("england", time.Date(2025, time.June, 6, 12, 0, 0, 0, referral.London()))
+	require.NoError(t, err)
 	friday := func(hh, mm int) time.Time { return time.Date(2025, time.June, 6, hh, mm, 0, 0, referral.London()) }
 	tests := []struct {
 		name    string
@@ -190,7 +191,8 @@ func TestDeadlineBasis(t *testing.T) {
 		{"kent", continuum.Additional, []string{"EDU-2-01"}, "district-conversation", referral.Local},
 		{"kent", continuum.Universal, nil, "resilience-hub", referral.Prompt},
 		{"kent", continuum.Intensive, []string{"EDU-3-01"}, "front-door", referral.Statutory},
-		{"durham", continuum.Intensive, []string{"EDU-3-01"}, "early-help-request", referral.Prompt},
+		{"durham", continuum.Additional, []string{"EDU-2-01"}, "early-help-request", referral.Prompt},
+		{"durham", continuum.Intensive, []string{"EDU-3-01"}, "first-contact", referral.Statutory},
 		{"durham", continuum.Specialist, []string{"HLT-4-01"}, "first-contact", referral.Statutory},
 	}
 	for _, tt := range tests {

@@ -49,5 +49,5 @@ func TestJourneyConformance(t *testing.T) {
 		assert.Positive(t, rules[r], "rule %s appears in a journey case", r)
 	}
 
-	referraltest.RunJourneyCases(t, cases, referraltest.Builtins)
+	referraltest.RunJourneyCasesOn(t, cases, referraltest.BuiltinsOn)
 }

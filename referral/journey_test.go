@@ -222,8 +222,9 @@ func BenchmarkCheckJourney(b *testing.B) {
 }
 
 func ExamplePolicy_CheckJourney() {
-	p := referral.DefaultPolicy()
-	fw := thresholds.Default()
+	on := time.Date(2024, time.January, 10, 10, 0, 0, 0, time.UTC)
+	p, _ := referral.BuiltinPolicyOn("england", on) // the Working Together 2023 version in force then
+	fw, _ := thresholds.BuiltinOn("england", on)
 	day := func(m time.Month, d int) time.Time { return time.Date(2024, m, d, 10, 0, 0, 0, time.UTC) }
 	specialist := thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("HLT-4-01")}}
 	c := p.CheckJourney(fw, referral.Journey{Steps: []referral.Step{

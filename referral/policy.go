@@ -32,7 +32,8 @@ type Policy struct {
 	// routing[level][urgency] is the chosen route's index+1 and its "then" route's
 	// index+1 (0: none).
 	routing [5][4]struct{ route, then int }
-	gates   map[int]gate // by route index
+	legal   [5][4]legalInfo // the legal basis of each routing entry (legalbasis.go)
+	gates   map[int]gate    // by route index
 
 	consent     [5]consentInfo
 	transitions []TransitionRule

@@ -586,7 +586,7 @@ func TestPolicyAccessors(t *testing.T) {
 		for r := range kent.Routes() {
 			ids = append(ids, r.ID)
 		}
-		assert.Equal(t, []string{"police-999", "front-door", "district-conversation", "resilience-hub"}, ids)
+		assert.Equal(t, []string{"police-999", "front-door", "district-conversation", "resilience-hub", "virtual-school-kent"}, ids)
 		// Early exit from the iterators does not panic.
 		for range kent.Routes() {
 			break
@@ -660,8 +660,7 @@ func TestParsePolicyGateOnOwnLanding(t *testing.T) {
 	})
 	p, err := referral.ParsePolicy(data)
 	if err == nil {
-		fw, ferr := thresholds.Builtin("england")
-		require.NoError(t, ferr)
+		_, fw := rtEngland2023(t)
 		got, rerr := p.Route(fw, referral.Referral{To: continuum.Specialist, Case: rtAdditional, Consent: referral.Given, Received: rtReceived})
 		require.NoError(t, rerr)
 		t.Errorf("ParsePolicy accepted a gate on %q, the routine route of levels below the gate; Route then sends a below-threshold referral to %q itself with queries %v",

@@ -110,6 +110,11 @@ type Routing struct {
 	Then Route `json:"then,omitzero"`
 	// Consent is the policy's consent rule for the level asked for.
 	Consent ConsentRule `json:"consentRule"`
+	// LegalBasis is the legal basis the policy's routing states for the route taken;
+	// zero when it states none (universal services).
+	LegalBasis LegalBasis `json:"legalBasis,omitzero"`
+	// LegalBasisCitations are the sources of the legal basis.
+	LegalBasisCitations []continuum.Citation `json:"legalBasisCitations,omitempty"`
 	// Note says what the move needs, in the policy's words.
 	Note string `json:"note,omitempty"`
 	// Timescale is the timescale that set DecideBy.
@@ -148,8 +153,11 @@ type Routing struct {
 //  4. A decision of SameDay or Immediate urgency may not be routed below Specialist
 //     (harm-below-specialist): an error, never a query.
 //  5. Consent, by the policy's rule for To: "required" (early help) needs Given, else
-//     consent-required; "seek-unless-risk" (specialist) accepts Given, Refused and
-//     NotSought, and queries a referral that records nothing (consent-unrecorded).
+//     consent-required; "required-unless-risk" (voluntary help that may go ahead unasked
+//     where asking may put the child at risk of significant harm) needs Given or
+//     NotSought, else consent-required, and queries NotSought (consent-not-sought);
+//     "seek-unless-risk" (specialist) accepts Given, Refused and NotSought, and queries
+//     a referral that records nothing (consent-unrecorded).
 //  6. The move must be one the policy allows (transition-not-allowed).
 //  7. Source, when recorded, must be a census referral source (invalid-referral-source);
 //     Closure, when recorded, a census reason (invalid-closure-reason) that the policy
@@ -176,7 +184,8 @@ type Routing struct {
 // "case.indicators[i]" (thresholds.RuleOutsideAgeBand). A routed referral is also
 // queried for an RC8 closure after needs early help serves (no-early-help-offer) and for
 // what its History shows: a re-referral within 12 months, a move back up within the
-// policy's step-up window, and a From that disagrees with the open episode.
+// policy's step-up window, and a From that disagrees with the open episode. LegalBasis
+// is the one the policy's routing entry for the route taken states.
 //
 // DecideBy is the route's timescale counted from Received in London working days
 // (after 999, the next route's), with its Basis: statutory or local as the timescale
@@ -220,8 +229,11 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		} else {
 			dest.landing = r.To // undecided: check consent against the level asked for
 		}
-		if dest.rule = p.consent[dest.landing].rule; dest.rule == Required && r.Consent != Given {
+		if dest.rule = p.consent[dest.landing].rule; consentMissing(dest.rule, r.Consent) {
 			msg := fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", dest.landing, r.Consent)
+			if dest.rule == RequiredUnlessRisk {
+				msg = fmt.Sprintf("help at %s is voluntary: it needs the family's consent unless asking may put the child at risk of significant harm; consent is %s", dest.landing, r.Consent)
+			}
 			if dest.gated {
 				msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
 					p.routes[dest.asked].Name, dest.gate.min, d.Level, r.Consent)
@@ -279,14 +291,16 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 
 // destination is where a decided referral goes: the route asked for, and where it ends up.
 type destination struct {
-	asked   int             // index of the route for the level asked for; -1 for none
-	route   int             // index of the route the referral goes to; -1 for none
-	then    int             // index of the route after it; -1 for none
-	gate    gate            // the asked route's threshold gate, when gated
-	gated   bool            // the gate turned the referral away to its decided level's route
-	landing continuum.Level // the level whose consent rule and note apply
-	rule    ConsentRule     // the consent rule of landing
-	due     due             // the deadline, worked out once by checkDates
+	level   continuum.Level   // the routing entry used: its level
+	urgency continuum.Urgency // and its urgency
+	asked   int               // index of the route for the level asked for; -1 for none
+	route   int               // index of the route the referral goes to; -1 for none
+	then    int               // index of the route after it; -1 for none
+	gate    gate              // the asked route's threshold gate, when gated
+	gated   bool              // the gate turned the referral away to its decided level's route
+	landing continuum.Level   // the level whose consent rule and note apply
+	rule    ConsentRule       // the consent rule of landing
+	due     due               // the deadline, worked out once by checkDates
 }
 
 // destination works out where a referral asked for at to goes, given the decision. A
@@ -295,9 +309,10 @@ type destination struct {
 // front door sends level 1-2 needs to early help, which is voluntary).
 func (p *Policy) destination(to continuum.Level, d thresholds.Decision) destination {
 	choice := p.routing[to][d.Urgency]
-	dest := destination{asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
+	dest := destination{level: to, urgency: d.Urgency, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
 	if g, ok := p.gates[dest.asked]; ok && dest.asked >= 0 && d.Level < g.min {
 		dest.gate, dest.gated, dest.landing = g, true, d.Level
+		dest.level, dest.urgency = d.Level, continuum.Routine
 		dest.route, dest.then = p.routing[d.Level][continuum.Routine].route-1, -1
 	}
 	return dest
@@ -309,6 +324,10 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	noted := Transition{From: t.From, To: dest.landing} // the move that actually happens
 	if i := p.allowed[noted.From][noted.To]; i != 0 {
 		out.Note = p.transitions[i-1].Note
+	}
+	if dest.rule == RequiredUnlessRisk && r.Consent == NotSought {
+		out.Queries = out.Queries.Add("consent", RuleConsentNotSought, continuum.Query, nil,
+			"the family was not asked because asking may put the child at risk of significant harm: check whether this is a safeguarding referral")
 	}
 	if dest.rule == SeekUnlessRisk && r.Consent == 0 {
 		out.Queries = out.Queries.Add("consent", RuleConsentUnrecorded, continuum.Query, nil,
@@ -331,18 +350,33 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	}
 	out.Timescale, out.Basis, out.DecideBy = p.timescales[dest.due.timescale], dest.due.basis, dest.due.end
 	out.Queries = outOfHours(&out, r.Received, out.Queries)
+	legal := p.legal[dest.level][dest.urgency]
+	out.LegalBasis = legal.basis
 
 	// The Routing shares no memory with the policy: its lists are copied, into one
 	// array of citations and one of services.
-	cites := make([]continuum.Citation, 0, len(out.Route.Citations)+len(out.Then.Citations)+len(out.Timescale.Citations))
+	cites := make([]continuum.Citation, 0, len(out.Route.Citations)+len(out.Then.Citations)+len(out.Timescale.Citations)+len(legal.citations))
 	services := make([]string, 0, len(out.Route.Services)+len(out.Then.Services))
 	out.Route.Citations, cites = copyInto(cites, out.Route.Citations)
 	out.Then.Citations, cites = copyInto(cites, out.Then.Citations)
-	out.Timescale.Citations, _ = copyInto(cites, out.Timescale.Citations)
+	out.Timescale.Citations, cites = copyInto(cites, out.Timescale.Citations)
+	out.LegalBasisCitations, _ = copyInto(cites, legal.citations)
 	out.Route.Hours, out.Then.Hours = cloneHours(out.Route.Hours), cloneHours(out.Then.Hours)
 	out.Route.Services, services = copyInto(services, out.Route.Services)
 	out.Then.Services, _ = copyInto(services, out.Then.Services)
 	return out
+}
+
+// consentMissing reports whether a referral's consent position fails the rule: required
+// needs Given; required-unless-risk needs Given or NotSought.
+func consentMissing(rule ConsentRule, c Consent) bool {
+	switch rule {
+	case Required:
+		return c != Given
+	case RequiredUnlessRisk:
+		return c != Given && c != NotSought
+	}
+	return false
 }
 
 // copyInto appends src to buf, which has room for it, and returns the copy as a window of

@@ -30,13 +30,24 @@ import (
 // rtBuiltinIDs are the builtin policies, in the order BuiltinPolicies yields them.
 var rtBuiltinIDs = []string{"england", "kent", "durham"}
 
-// rtPair returns the builtin policy id and the builtin framework it names.
+// rtPair returns the builtin policy id and the builtin framework it names, the versions
+// in force on rtReceived (for England, its Working Together 2023 version).
 func rtPair(tb testing.TB, id string) (*referral.Policy, *thresholds.Framework) {
 	tb.Helper()
-	p, err := referral.BuiltinPolicy(id)
+	p, err := referral.BuiltinPolicyOn(id, rtReceived)
 	require.NoError(tb, err)
-	fw, err := thresholds.Builtin(p.FrameworkID())
+	fw, err := thresholds.BuiltinOn(p.FrameworkID(), rtReceived)
 	require.NoError(tb, err)
+	return p, fw
+}
+
+// rtEngland2023 returns the England policy and framework of Working Together 2023
+// (1.0.0), the versions the local builtins and the test documents build on.
+func rtEngland2023(tb testing.TB) (*referral.Policy, *thresholds.Framework) {
+	tb.Helper()
+	p, fw := rtPair(tb, "england")
+	require.Equal(tb, "1.0.0", p.Version())
+	require.Equal(tb, "1.0.0", fw.Version())
 	return p, fw
 }
 
@@ -110,7 +121,7 @@ type rtRoutes struct {
 var rtRouteOf = map[string]rtRoutes{
 	"england": {"universal-services", "early-help", "early-help", "childrens-social-care", "police-999"},
 	"kent":    {"resilience-hub", "district-conversation", "front-door", "front-door", "police-999"},
-	"durham":  {"universal-services", "early-help-request", "early-help-request", "first-contact", "police-999"},
+	"durham":  {"universal-services", "early-help-request", "first-contact", "first-contact", "police-999"},
 }
 
 func (r rtRoutes) at(l continuum.Level) string {
@@ -242,7 +253,13 @@ func TestRouteConsent(t *testing.T) {
 		ok         = ""
 		required   = "consent consent-required"
 		unrecorded = "consent consent-unrecorded"
+		notSought  = "consent consent-not-sought"
 	)
+	// Kent's Front Door seeks consent for a Level 3 request unless asking may itself put
+	// the child at risk of significant harm (KELSI): not-sought is allowed, and queried.
+	override := map[string]map[string][2]string{
+		"kent": {"intensive_not_sought": {ok, notSought}},
+	}
 	tests := []struct {
 		name    string
 		to      continuum.Level
@@ -278,6 +295,9 @@ func TestRouteConsent(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
+					if o, ok := override[id][tt.name]; ok {
+						tt.err, tt.query = o[0], o[1]
+					}
 					got, err := p.Route(fw, referral.Referral{To: tt.to, Case: tt.c, Consent: tt.consent, Received: rtReceived})
 					if tt.err != "" {
 						fs := rtFindings(t, err)
@@ -314,6 +334,9 @@ func TestRouteConsentRules(t *testing.T) {
 		p, _ := rtPair(t, id)
 		t.Run(id, func(t *testing.T) {
 			for l, rule := range want {
+				if id == "kent" && l == continuum.Intensive {
+					rule = referral.RequiredUnlessRisk // KELSI: one rule for every Front Door request
+				}
 				got, note := p.ConsentRule(l)
 				assert.Equal(t, rule, got, "%s", l)
 				assert.NotEmpty(t, note, "%s has a note", l)
@@ -521,7 +544,7 @@ func TestRouteKentFrontDoorGate(t *testing.T) {
 			"universal services need no consent"},
 		// At the gate's level the front door takes the referral.
 		{"intensive_at_gate", "kent", 0, continuum.Intensive, rtMultiple, referral.Given,
-			"front-door", required, nil, nil, rtPlus1WD, "referral-decision",
+			"front-door", referral.RequiredUnlessRisk, nil, nil, rtPlus1WD, "referral-decision",
 			"the gate's level itself passes: 3 needs across 2 domains are intensive"},
 		{"specialist_at_gate", "kent", 0, continuum.Specialist, rtIntensive, referral.Refused,
 			"front-door", seek, []string{"to above-decision"}, nil, rtPlus1WD, "referral-decision",
@@ -702,7 +725,8 @@ func TestRouteInvalidInput(t *testing.T) {
 }
 
 func TestRouteReportsEveryProblem(t *testing.T) {
-	englandFW, err := thresholds.Builtin("england")
+	_, englandFW := rtEngland2023(t)
+	var err error
 	require.NoError(t, err)
 	minimal := polMinimalPolicy(t)
 	tests := []struct {
@@ -767,7 +791,8 @@ func TestRouteReportsEveryProblem(t *testing.T) {
 
 func TestRouteTransitionNotAllowed(t *testing.T) {
 	p := polMinimalPolicy(t)
-	fw, err := thresholds.Builtin("england")
+	_, fw := rtEngland2023(t)
+	var err error
 	require.NoError(t, err)
 	tests := []struct {
 		name     string
@@ -801,7 +826,8 @@ func TestRouteTransitionNotAllowed(t *testing.T) {
 }
 
 func TestRouteFrameworkMismatch(t *testing.T) {
-	england, err := thresholds.Builtin("england")
+	_, england := rtEngland2023(t)
+	var err error
 	require.NoError(t, err)
 	durham, err := thresholds.Builtin("durham")
 	require.NoError(t, err)
@@ -945,7 +971,9 @@ func TestRouteRoutingJSON(t *testing.T) {
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(data, &m))
 	assert.Equal(t, "step-up", m["kind"])
-	assert.Equal(t, "required", m["consentRule"])
+	assert.Equal(t, "required-unless-risk", m["consentRule"])
+	assert.Equal(t, "voluntary-early-help", m["legalBasis"])
+	assert.NotEmpty(t, m["legalBasisCitations"])
 	assert.Equal(t, map[string]any{"from": "additional", "to": "intensive"}, m["transition"])
 	assert.NotContains(t, m, "then", "the zero Then is left out")
 	assert.NotContains(t, m, "queries", "no queries, no key")
@@ -1102,9 +1130,12 @@ func TestRouteReadsNoClock(t *testing.T) {
 		rtAt(2099, time.June, 5, 23, 59),
 	}
 	for _, id := range rtBuiltinIDs {
-		p, fw := rtPair(t, id)
 		t.Run(id, func(t *testing.T) {
 			for _, d := range dates {
+				p, err := referral.BuiltinPolicyOn(id, d) // the version in force on the day
+				require.NoError(t, err)
+				fw, err := thresholds.BuiltinOn(id, d)
+				require.NoError(t, err)
 				r := referral.Referral{From: continuum.Intensive, To: continuum.Specialist, Case: rtHarm, Consent: referral.NotSought, Received: d}
 				a, err := p.Route(fw, r)
 				require.NoError(t, err)
@@ -1115,6 +1146,7 @@ func TestRouteReadsNoClock(t *testing.T) {
 				assert.False(t, a.DecideBy.Before(d))
 			}
 			// A year the calendar does not support is an error, never a guess.
+			p, fw := rtPair(t, id)
 			_, err := p.Route(fw, referral.Referral{From: continuum.Intensive, To: continuum.Specialist, Case: rtHarm, Consent: referral.NotSought, Received: rtAt(3000, time.January, 1, 0, 0)})
 			assert.ErrorIs(t, err, referral.ErrDateOutOfRange)
 		})

@@ -7,13 +7,16 @@ import (
 )
 
 // FuzzParseEnums fuzzes the text parsers of referral's enums (Consent, TransitionKind,
-// ConsentRule, Unit, DeadlineBasis, JudgementReason): never a panic; a success round-trips through MarshalText.
+// ConsentRule, Unit, LegalBasis, DeadlineBasis, JudgementReason): never a panic; a success
+// round-trips through MarshalText.
 func FuzzParseEnums(f *testing.F) {
 	for _, seed := range []string{
 		"given", "refused", "not-sought", // every consent token
 		"NOT-SOUGHT",                                             // case is ignored
 		"entry", "step-up", "step-down", "escalation", "closure", // every transition kind
-		"required", "seek-unless-risk", "not-applicable", // consent rules
+		"required", "seek-unless-risk", "not-applicable", "required-unless-risk", // consent rules
+		"voluntary-early-help", "family-help", "section-17", "section-47", // legal bases
+		"pre-proceedings", "section-31", "SECTION-47",
 		"working-days", "days", "weeks", "months", // units
 		"statutory", "local", "prompt", // deadline bases
 		"information-beyond-indicators", "history-or-cumulative-concern", "needs-persist-despite-support",
@@ -51,6 +54,13 @@ func FuzzParseEnums(f *testing.F) {
 				var d referral.ReferralSource
 				err := d.UnmarshalText(b)
 				return d == src, err
+			})
+		}
+		if b, err := referral.ParseLegalBasis(s); err == nil {
+			roundTrip(t, b.IsValid(), b.MarshalText, func(text []byte) (bool, error) {
+				var d referral.LegalBasis
+				err := d.UnmarshalText(text)
+				return d == b, err
 			})
 		}
 		var r referral.ConsentRule

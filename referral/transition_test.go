@@ -185,7 +185,11 @@ func TestEnumText(t *testing.T) {
 		trTextRoundTrip[referral.Consent](t, "consent", "not-recorded", []string{"given", "refused", "not-sought"})
 	})
 	t.Run("consent_rule", func(t *testing.T) {
-		trTextRoundTrip[referral.ConsentRule](t, "consent rule", "no-consent-rule", []string{"required", "seek-unless-risk", "not-applicable"})
+		trTextRoundTrip[referral.ConsentRule](t, "consent rule", "no-consent-rule", []string{"required", "seek-unless-risk", "not-applicable", "required-unless-risk"})
+	})
+	t.Run("legal_basis", func(t *testing.T) {
+		trTextRoundTrip[referral.LegalBasis](t, "legal basis", "none-stated",
+			[]string{"voluntary-early-help", "family-help", "section-17", "section-47", "pre-proceedings", "section-31"})
 	})
 	t.Run("transition_kind", func(t *testing.T) {
 		trTextRoundTrip[referral.TransitionKind](t, "transition kind", "not-a-move", []string{"entry", "step-up", "step-down", "escalation", "closure"})
@@ -198,7 +202,9 @@ func TestEnumText(t *testing.T) {
 func TestEnumValues(t *testing.T) {
 	// The zero value of every enum means "not set"; the values start at 1.
 	assert.Equal(t, []referral.Consent{1, 2, 3}, []referral.Consent{referral.Given, referral.Refused, referral.NotSought})
-	assert.Equal(t, []referral.ConsentRule{1, 2, 3}, []referral.ConsentRule{referral.Required, referral.SeekUnlessRisk, referral.NotApplicable})
+	assert.Equal(t, []referral.ConsentRule{1, 2, 3, 4}, []referral.ConsentRule{referral.Required, referral.SeekUnlessRisk, referral.NotApplicable, referral.RequiredUnlessRisk})
+	assert.Equal(t, []referral.LegalBasis{1, 2, 3, 4, 5, 6}, []referral.LegalBasis{referral.VoluntaryEarlyHelp, referral.FamilyHelp,
+		referral.Section17, referral.Section47, referral.PreProceedings, referral.Section31})
 	assert.Equal(t, []referral.TransitionKind{1, 2, 3, 4, 5},
 		[]referral.TransitionKind{referral.Entry, referral.StepUp, referral.StepDown, referral.Escalation, referral.Closure})
 	assert.Equal(t, []referral.Unit{1, 2, 3, 4}, []referral.Unit{referral.WorkingDays, referral.Days, referral.Weeks, referral.Months})

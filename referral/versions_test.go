@@ -27,6 +27,22 @@ func polFile(t testing.TB, id string) string {
 	return filepath.ToSlash(names[len(names)-1])
 }
 
+// polVersionFile returns the path of the embedded document of one builtin policy version.
+func polVersionFile(t testing.TB, p *referral.Policy) string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join("policies", p.ID()+"-*.json"))
+	require.NoError(t, err)
+	for _, n := range names {
+		var head struct{ Version string }
+		require.NoError(t, json.Unmarshal(polRead(t, filepath.ToSlash(n)), &head))
+		if head.Version == p.Version() {
+			return filepath.ToSlash(n)
+		}
+	}
+	t.Fatalf("no document of builtin policy %s version %s", p.ID(), p.Version())
+	return ""
+}
+
 func TestBuiltinPolicyOn(t *testing.T) {
 	london := document.London()
 	tests := []struct {
@@ -70,7 +86,27 @@ func TestBuiltinPolicyOn(t *testing.T) {
 		assert.Same(t, p, q)
 		assert.Contains(t, all, p)
 	}
-	assert.Equal(t, "2023-12-15", referral.DefaultPolicy().EffectiveFrom().Format(time.DateOnly), "Working Together 2023 went live on gov.uk on 15 December 2023")
+	p23, _ := rtEngland2023(t)
+	assert.Equal(t, "2023-12-15", p23.EffectiveFrom().Format(time.DateOnly), "Working Together 2023 went live on gov.uk on 15 December 2023")
+	assert.Equal(t, "2026-03-17", p23.EffectiveTo().Format(time.DateOnly), "the day before the 2026 version")
+	p26 := referral.DefaultPolicy()
+	assert.Equal(t, "2.0.0", p26.Version(), "the newest England policy: Working Together 2026")
+	assert.Equal(t, "2026-03-18", p26.EffectiveFrom().Format(time.DateOnly), "Working Together 2026 (inferred date)")
+	assert.True(t, p26.EffectiveTo().IsZero())
+	assert.NotEqual(t, p23.Digest(), p26.Digest(), "each version has its own digest")
+	for _, v := range []struct {
+		on      time.Time
+		version string
+	}{
+		{time.Date(2025, time.June, 1, 12, 0, 0, 0, time.UTC), "1.0.0"},
+		{time.Date(2026, time.March, 17, 23, 59, 0, 0, london), "1.0.0"},
+		{time.Date(2026, time.March, 18, 0, 0, 0, 0, london), "2.0.0"},
+		{time.Date(2026, time.June, 1, 12, 0, 0, 0, time.UTC), "2.0.0"},
+	} {
+		p, err := referral.BuiltinPolicyOn("england", v.on)
+		require.NoError(t, err)
+		assert.Equal(t, v.version, p.Version(), "england policy on %s", v.on)
+	}
 }
 
 // verFS builds a synthetic builtin directory of policies from the minimal policy, each
@@ -141,7 +177,7 @@ func TestPolicyCanonical(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, string(data), string(redo), "canonical is a fixed point")
 
-			file := polRead(t, polFile(t, p.ID()))
+			file := polRead(t, polVersionFile(t, p))
 			variants := map[string][]byte{
 				"compact":   verCompact(t, file),
 				"reindent":  verIndent(t, file, "\t"),

@@ -69,7 +69,10 @@ func TestDefault(t *testing.T) {
 	england, err := thresholds.Builtin("england")
 	require.NoError(t, err)
 	assert.Same(t, england, thresholds.Default())
-	assert.Empty(t, thresholds.Default().Extends(), "england is a base framework")
+	assert.Equal(t, "2.0.0", england.Version(), "the newest England version: Working Together 2026")
+	assert.Equal(t, "england@1.0.0", england.Base(), "a version of england built on the one before it")
+	assert.True(t, england.DerivesFrom("england"))
+	assert.Empty(t, ptEngland2023(t).Extends(), "the first England version is a base framework")
 }
 
 // TestBuiltinCatalogues checks every record of every builtin.
@@ -179,7 +182,7 @@ func TestBuiltinKentLabels(t *testing.T) {
 func TestBuiltinDurhamLabelNotes(t *testing.T) {
 	durham, err := thresholds.Builtin("durham")
 	require.NoError(t, err)
-	england := thresholds.Default()
+	england := ptEngland2023(t) // the version Durham pins
 	unconfirmed := 0
 	for l := range continuum.Levels() {
 		t.Run(l.String(), func(t *testing.T) {

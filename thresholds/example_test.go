@@ -51,7 +51,7 @@ func ExampleFramework_Explain() {
 	}
 	fmt.Println(text)
 	// Output:
-	// Suggested level: Specialist. There is reasonable cause to suspect significant harm, so the level is Specialist. Observed: A child has been abandoned or left without any carer [SH-09]. Urgency: same day. Refer to children's social care today. This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment. (england framework, version 1.0.0.)
+	// Suggested level: Multi-agency child protection (section 47). There is reasonable cause to suspect significant harm, so the level is Multi-agency child protection (section 47). Observed: A child has been abandoned or left without any carer [SH-09]. Urgency: same day. Refer to children's social care today. Note on the label: Label chosen by this project from the Families First programme's terms; each council publishes its own in a refreshed threshold document. The 2023 indicators were not re-levelled, so a few specialist needs now met by Family Help under section 17 (such as a severe disability) still decide this level. This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment. (england framework, version 2.0.0.)
 }
 
 // A local framework extends the England base and states only what differs: here it
@@ -98,7 +98,7 @@ func ExampleParse() {
 	// intensive: Targeted Family Support - Level 3
 	// additional: Additional
 	// EDU-1-01 kept: false
-	// indicators: 110 of 111
+	// indicators: 111 of 112
 	// effectiveFrom: invalid-date
 	// remove[0]: remove-unknown
 }
@@ -110,7 +110,7 @@ func ExampleBuiltin() {
 	_, err := thresholds.Builtin("atlantis")
 	fmt.Println(errors.Is(err, thresholds.ErrUnknownFramework))
 	// Output:
-	// england 1.0.0: Intensive
+	// england 2.0.0: Family Help (section 17)
 	// kent 1.0.0: Intensive Support - Level 3
 	// durham 1.0.0: Child in Need: more complex cases - Level 3 Amber
 	// true

@@ -183,7 +183,7 @@ func TestParseAll(t *testing.T) {
 		assert.False(t, county.DerivesFrom("lowmere"), "lineage runs up, not down")
 		assert.Equal(t, "Lowmere Universal - Level 1", district.Label(continuum.Universal), "the district's label")
 		assert.Equal(t, "Wyvernshire Early Help - Level 2", district.Label(continuum.Additional), "the county's, inherited")
-		assert.Equal(t, thresholds.Default().Label(continuum.Specialist), district.Label(continuum.Specialist), "england's, two levels up")
+		assert.Equal(t, ptEngland2023(t).Label(continuum.Specialist), district.Label(continuum.Specialist), "england's, two levels up")
 		_, ok := district.Indicator(continuum.MustParseCode("WYV-EDU-2-01"))
 		assert.False(t, ok, "the county's addition, removed by the district")
 		_, ok = district.Indicator(continuum.MustParseCode("EDU-1-01"))
@@ -197,9 +197,9 @@ func TestParseAll(t *testing.T) {
 		d, err = county.Evaluate(thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("EDU-2-01"), continuum.MustParseCode("HSG-2-01")}})
 		require.NoError(t, err)
 		assert.Equal(t, continuum.Additional, d.Level, "the county keeps england's 3 needs")
-		assert.Equal(t, thresholds.Default().Len(), county.Len(), "the county removes one and adds one")
+		assert.Equal(t, ptEngland2023(t).Len(), county.Len(), "the county removes one and adds one")
 		assert.Equal(t, county.Len(), district.Len(), "so does the district")
-		assert.Len(t, slices.Collect(district.Sources()), len(slices.Collect(thresholds.Default().Sources()))+2, "one source each added")
+		assert.Len(t, slices.Collect(district.Sources()), len(slices.Collect(ptEngland2023(t).Sources()))+2, "one source each added")
 	})
 }
 

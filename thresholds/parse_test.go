@@ -142,6 +142,16 @@ func ptMustParse(t testing.TB, data []byte) *thresholds.Framework {
 	return fw
 }
 
+// ptEngland2023 returns the England version of Working Together 2023 (1.0.0), the one
+// the local builtins and the test documents extend.
+func ptEngland2023(t testing.TB) *thresholds.Framework {
+	t.Helper()
+	fw, err := thresholds.BuiltinOn("england", time.Date(2025, time.June, 1, 12, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	require.Equal(t, "1.0.0", fw.Version())
+	return fw
+}
+
 func ptBuiltin(t testing.TB, id string) *thresholds.Framework {
 	t.Helper()
 	fw, err := thresholds.Builtin(id)
@@ -687,7 +697,7 @@ func TestParseReportsFindings(t *testing.T) {
 			name:   "too_many_indicators_with_base",
 			reason: "the bound counts the base's indicators too",
 			doc: ptEditExt(t, func(m map[string]any) {
-				m["indicators"] = ptIndicators(thresholds.MaxIndicators+1-ptBuiltin(t, "england").Len(), "S02")
+				m["indicators"] = ptIndicators(thresholds.MaxIndicators+1-ptEngland2023(t).Len(), "S02")
 			}),
 			want: []string{"indicators too-many-indicators"},
 		},
@@ -842,7 +852,7 @@ func TestParseMinimalBase(t *testing.T) {
 }
 
 func TestParseMinimalExtension(t *testing.T) {
-	eng := ptBuiltin(t, "england")
+	eng := ptEngland2023(t)
 	fw := ptMustParse(t, []byte(ptExtensionDoc))
 
 	assert.Equal(t, "england", fw.Extends())
@@ -858,7 +868,7 @@ func TestParseMinimalExtension(t *testing.T) {
 }
 
 func TestParseExtension(t *testing.T) {
-	eng := ptBuiltin(t, "england")
+	eng := ptEngland2023(t)
 	data := ptRead(t, "testdata/parse/extension.json")
 	fw := ptMustParse(t, data)
 	code := continuum.MustParseCode
@@ -1002,7 +1012,7 @@ func TestParseIndicatorBound(t *testing.T) {
 			name:   "extension_at_bound",
 			reason: "base plus additions may reach MaxIndicators",
 			doc: ptEditExt(t, func(m map[string]any) {
-				m["indicators"] = ptIndicators(thresholds.MaxIndicators-ptBuiltin(t, "england").Len(), "S02")
+				m["indicators"] = ptIndicators(thresholds.MaxIndicators-ptEngland2023(t).Len(), "S02")
 			}),
 			want: thresholds.MaxIndicators,
 		},

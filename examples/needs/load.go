@@ -81,9 +81,9 @@ func loadFramework(what, ref string, with []string) (*thresholds.Framework, erro
 		if len(with) > 0 {
 			return nil, fmt.Errorf("%s: -with applies only to a framework read from a file", what)
 		}
-		fw, err := thresholds.Builtin(ref)
+		fw, err := builtinFramework(ref)
 		if err != nil {
-			return nil, fmt.Errorf("%s: no builtin framework has that id, and it is not a file (a path has a slash or ends in .json)", what)
+			return nil, fmt.Errorf("%s: no builtin framework has that id (or id@version), and it is not a file (a path has a slash or ends in .json)", what)
 		}
 		return fw, nil
 	}
@@ -139,4 +139,19 @@ func formatFinding(f *continuum.Finding) string {
 		path = "(document)"
 	}
 	return fmt.Sprintf("%s: %s (%s): %s", path, f.Rule, f.Severity, f.Msg)
+}
+
+// builtinFramework returns the builtin framework ref names: an id (its newest version) or
+// id@version (that version, e.g. england@1.0.0 for Working Together 2023).
+func builtinFramework(ref string) (*thresholds.Framework, error) {
+	id, version, pinned := strings.Cut(ref, "@")
+	if !pinned {
+		return thresholds.Builtin(ref)
+	}
+	for fw := range thresholds.BuiltinVersions() {
+		if fw.ID() == id && fw.Version() == version {
+			return fw, nil
+		}
+	}
+	return nil, thresholds.ErrUnknownFramework
 }

@@ -157,7 +157,7 @@ var journeys = []journey{
 				story: "At the review care is steadier and the housing is settled but poor; the family agrees to lighter support.",
 				from:  continuum.Intensive, to: continuum.Additional,
 				codes:   codes("EMW-2-01", "HSG-2-01"),
-				consent: referral.Given, received: at(2026, time.May, 6, 13, 15),
+				consent: referral.Given, received: at(2026, time.March, 11, 13, 15),
 			},
 		},
 	},

@@ -121,7 +121,7 @@ func TestStories(t *testing.T) {
 		{10, 1, true, "specialist", "same-day", "entry", "significant-harm", false},
 	}
 	for _, id := range frameworkIDs {
-		fw, err := thresholds.Builtin(id)
+		fw, _, err := builtinsAsAt(id)
 		require.NoError(t, err)
 		pol := mustPolicy(t, id)
 		for _, w := range wants {
@@ -173,7 +173,7 @@ func TestStories(t *testing.T) {
 // is a re-referral 7 months on and its decision came a working day late.
 func TestJourneyCheck(t *testing.T) {
 	for _, id := range frameworkIDs {
-		fw, err := thresholds.Builtin(id)
+		fw, _, err := builtinsAsAt(id)
 		require.NoError(t, err)
 		c := mustPolicy(t, id).CheckJourney(fw, journeys[7].asJourney())
 		require.NoError(t, c.Err(), id)
@@ -204,7 +204,7 @@ func TestWrap(t *testing.T) {
 
 func mustPolicy(t *testing.T, id string) *referral.Policy {
 	t.Helper()
-	p, err := referral.BuiltinPolicy(id)
+	_, p, err := builtinsAsAt(id)
 	require.NoError(t, err)
 	return p
 }

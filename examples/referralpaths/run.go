@@ -71,11 +71,7 @@ type observed struct {
 // run walks every journey under the builtin framework and policy frameworkID and writes
 // the result of every step to w: as text for a reader, or as JSON lines.
 func run(w io.Writer, frameworkID string, asJSON bool) error {
-	fw, err := thresholds.Builtin(frameworkID)
-	if err != nil {
-		return err
-	}
-	pol, err := referral.BuiltinPolicy(frameworkID)
+	fw, pol, err := builtinsAsAt(frameworkID)
 	if err != nil {
 		return err
 	}

@@ -195,3 +195,21 @@ func lookup(id string) (*thresholds.Framework, *referral.Policy) {
 	}
 	return fw, pol
 }
+
+// lookupOn finds the builtin framework and policy with the given id in the versions in
+// force on the London day on falls on; nil when there is none (or on is zero), so the
+// caller keeps the newest and Route reports the day.
+func lookupOn(id string, on time.Time) (*thresholds.Framework, *referral.Policy) {
+	if on.IsZero() {
+		return nil, nil
+	}
+	fw, err := thresholds.BuiltinOn(id, on)
+	if err != nil {
+		return nil, nil
+	}
+	pol, err := referral.BuiltinPolicyOn(id, on)
+	if err != nil {
+		return nil, nil
+	}
+	return fw, pol
+}

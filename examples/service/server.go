@@ -175,6 +175,11 @@ func (s *server) referrals(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// Route under the versions in force on the day received (England: Working Together
+	// 2023 until 17 March 2026, 2026 from the next day); the newest when none is.
+	if fw, pol := lookupOn(body.Framework, body.Received); fw != nil {
+		req.fw, req.pol = fw, pol
+	}
 	routing, err := req.pol.Route(req.fw, referral.Referral{
 		From: body.From, To: body.To, Case: req.kase, Consent: body.Consent, Received: body.Received,
 		Judgement: body.Judgement,

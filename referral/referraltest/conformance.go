@@ -48,8 +48,9 @@ func Conformance() fs.FS {
 //  4. It is skipped when the overlay policy changed a rule the case uses: the consent
 //     rule of the level asked for or of the level decided under the base; whether the
 //     move is allowed; the route or next route the referral goes to (its routing entry
-//     or threshold gate); the timescale that sets its deadline or its basis; or, by
-//     the route's office hours, whether the referral is out of hours.
+//     or threshold gate); the timescale that sets its deadline or its basis; the legal
+//     basis its routing entry states; or, by the route's office hours, whether the
+//     referral is out of hours.
 //  5. Every other case runs and must pass.
 //
 // Route names, wording, contacts and citations an overlay changes excuse nothing: cases
@@ -113,6 +114,8 @@ func policyExcused(pol *referral.Policy, fw *thresholds.Framework, basePol *refe
 		return fmt.Sprintf("the overlay policy gives the route another timescale than %s", basePol.ID())
 	case got.OutOfHoursNow != want.OutOfHoursNow:
 		return fmt.Sprintf("the overlay policy gives the route other office hours than %s", basePol.ID())
+	case got.LegalBasis != want.LegalBasis:
+		return fmt.Sprintf("the overlay policy states another legal basis for %s at %s urgency than %s", c.To, want.Decision.Urgency, basePol.ID())
 	}
 	return ""
 }

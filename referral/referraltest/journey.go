@@ -125,6 +125,29 @@ func CheckJourneyCase(p *referral.Policy, fw *thresholds.Framework, c JourneyCas
 	return nil
 }
 
+// RunJourneyCasesOn runs every journey case with the policy and framework versions lookup
+// returns for the day of its first step, like [RunJourneyCases].
+func RunJourneyCasesOn(t testing.TB, cases []JourneyCase, lookup LookupOn) {
+	t.Helper()
+	for _, c := range cases {
+		thresholdstest.Run(t, c.Name, func(t testing.TB) {
+			t.Helper()
+			var on time.Time
+			if len(c.Steps) > 0 {
+				on = c.Steps[0].Received
+			}
+			p, fw, err := lookup(c.Policy, c.Framework, on)
+			if err != nil {
+				t.Errorf("journey case %s: %v", c.Name, err)
+				return
+			}
+			if err := CheckJourneyCase(p, fw, c); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
 // RunJourneyCases runs every journey case with the policy and framework lookup returns,
 // with any testing.TB; with a *testing.T each case is a subtest.
 func RunJourneyCases(t testing.TB, cases []JourneyCase, lookup Lookup) {

@@ -76,17 +76,19 @@ type Case struct {
 // findings (path and rule, sorted). The zero Want expects the zero Routing, which no
 // routing gives.
 type Want struct {
-	Level     continuum.Level              `json:"level,omitzero"`
-	Urgency   continuum.Urgency            `json:"urgency,omitzero"`
-	Rules     []thresholds.DecisionRule    `json:"rules,omitempty"`
-	Kind      referral.TransitionKind      `json:"kind,omitzero"`
-	Route     string                       `json:"route,omitempty"`
-	Then      string                       `json:"then,omitempty"`
-	DecideBy  time.Time                    `json:"decideBy,omitzero"`
-	Basis     referral.DeadlineBasis       `json:"basis,omitzero"`
-	Judgement referral.Judgement           `json:"judgement,omitzero"`
-	Queries   []string                     `json:"queries,omitempty"`
-	Errors    []thresholdstest.WantFinding `json:"errors,omitempty"`
+	Level     continuum.Level           `json:"level,omitzero"`
+	Urgency   continuum.Urgency         `json:"urgency,omitzero"`
+	Rules     []thresholds.DecisionRule `json:"rules,omitempty"`
+	Kind      referral.TransitionKind   `json:"kind,omitzero"`
+	Route     string                    `json:"route,omitempty"`
+	Then      string                    `json:"then,omitempty"`
+	DecideBy  time.Time                 `json:"decideBy,omitzero"`
+	Basis     referral.DeadlineBasis    `json:"basis,omitzero"`
+	Judgement referral.Judgement        `json:"judgement,omitzero"`
+	// LegalBasis is the legal basis the routing states; absent: none stated.
+	LegalBasis referral.LegalBasis          `json:"legalBasis,omitzero"`
+	Queries    []string                     `json:"queries,omitempty"`
+	Errors     []thresholdstest.WantFinding `json:"errors,omitempty"`
 }
 
 // Got returns what a routing or a Route error looks like as a [Want].
@@ -98,7 +100,7 @@ func Got(r referral.Routing, err error) Want {
 	return Want{
 		Level: g.Level, Urgency: g.Urgency, Rules: g.Rules, Kind: r.Kind,
 		Route: r.Route.ID, Then: r.Then.ID, DecideBy: r.DecideBy, Basis: r.Basis, Judgement: r.Judgement,
-		Queries: r.Queries.Rules(),
+		LegalBasis: r.LegalBasis, Queries: r.Queries.Rules(),
 	}
 }
 
@@ -117,6 +119,44 @@ func Builtins(policyID, frameworkID string) (*referral.Policy, *thresholds.Frame
 	p, perr := referral.BuiltinPolicy(policyID)
 	f, ferr := thresholds.Builtin(frameworkID)
 	return p, f, errors.Join(perr, ferr)
+}
+
+// LookupOn finds the policy and framework a case names, in the versions in force on a
+// day. A nil LookupOn cannot be called.
+type LookupOn func(policyID, frameworkID string, on time.Time) (*referral.Policy, *thresholds.Framework, error)
+
+// BuiltinsOn looks cases up among the builtin versions in force on the day. On the zero
+// day (a case with no date), or a day no version of the id is in force on, it gives the
+// newest versions, as [Builtins], so that Route itself reports the day (not-in-force).
+func BuiltinsOn(policyID, frameworkID string, on time.Time) (*referral.Policy, *thresholds.Framework, error) {
+	p, perr := referral.BuiltinPolicyOn(policyID, on)
+	if on.IsZero() || errors.Is(perr, referral.ErrNotInForce) {
+		p, perr = referral.BuiltinPolicy(policyID)
+	}
+	f, ferr := thresholds.BuiltinOn(frameworkID, on)
+	if on.IsZero() || errors.Is(ferr, thresholds.ErrNotInForce) {
+		f, ferr = thresholds.Builtin(frameworkID)
+	}
+	return p, f, errors.Join(perr, ferr)
+}
+
+// RunCasesOn runs every case with the policy and framework versions lookup returns for
+// the day the case was received, like [RunCases].
+func RunCasesOn(t testing.TB, cases []Case, lookup LookupOn) {
+	t.Helper()
+	for _, c := range cases {
+		thresholdstest.Run(t, c.Name, func(t testing.TB) {
+			t.Helper()
+			p, fw, err := lookup(c.Policy, c.Framework, c.Received)
+			if err != nil {
+				t.Errorf("case %s: %v", c.Name, err)
+				return
+			}
+			if err := CheckCase(p, fw, c); err != nil {
+				t.Error(err)
+			}
+		})
+	}
 }
 
 // Referral returns the referral the case routes.

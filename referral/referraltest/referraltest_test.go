@@ -24,12 +24,14 @@ const kentOverReferral = `{"description": "d", "cases": [
    "indicators": ["EDU-2-01"], "consent": "given", "received": "2022-06-01T10:00:00Z",
    "want": {"level": "additional", "urgency": "routine", "rules": ["highest-need"],
             "kind": "entry", "route": "district-conversation",
-            "decideBy": "2022-06-07T11:00:00+01:00", "basis": "local", "queries": ["below-threshold"]}}
+            "decideBy": "2022-06-07T11:00:00+01:00", "basis": "local", "legalBasis": "voluntary-early-help",
+            "queries": ["below-threshold"]}}
 ]}`
 
+// builtins returns the builtin versions in force in 2024 (England: Working Together 2023).
 func builtins(t *testing.T, id string) (*referral.Policy, *thresholds.Framework) {
 	t.Helper()
-	p, fw, err := referraltest.Builtins(id, id)
+	p, fw, err := referraltest.BuiltinsOn(id, id, time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC))
 	require.NoError(t, err)
 	return p, fw
 }
@@ -50,7 +52,8 @@ func TestLoadCases(t *testing.T) {
 			Rules: []thresholds.DecisionRule{thresholds.ByHighestNeed},
 			Kind:  referral.Entry, Route: "district-conversation",
 			DecideBy: time.Date(2022, 6, 7, 10, 0, 0, 0, time.UTC), Basis: referral.Local,
-			Queries: []string{"below-threshold"},
+			LegalBasis: referral.VoluntaryEarlyHelp,
+			Queries:    []string{"below-threshold"},
 		},
 	}
 	if diff := cmp.Diff(want, cases[0], thresholdstest.CmpOptions()); diff != "" {
@@ -112,7 +115,7 @@ func TestCaseReferral(t *testing.T) {
    "indicators": ["BCA-4-01"], "consent": "given", "received": "2024-01-10T10:00:00Z",
    "age": "5-11", "judgement": {"level": "additional", "reason": "history-or-cumulative-concern"},
    "want": {"level": "specialist", "urgency": "routine", "rules": ["highest-need"], "kind": "entry",
-            "route": "early-help", "decideBy": "2024-01-11T10:00:00Z", "basis": "prompt",
+            "route": "early-help", "decideBy": "2024-01-11T10:00:00Z", "basis": "prompt", "legalBasis": "voluntary-early-help",
             "judgement": {"level": "additional", "reason": "history-or-cumulative-concern"}}}
 ]}`
 	cases, err := referraltest.LoadCases(fstest.MapFS{"c.json": {Data: []byte(judged)}}, "*.json")
@@ -121,7 +124,8 @@ func TestCaseReferral(t *testing.T) {
 	r := c.Referral()
 	assert.Equal(t, continuum.SchoolAge, r.Case.Age)
 	assert.Equal(t, referral.Judgement{Level: continuum.Additional, Reason: referral.HistoryOrCumulativeConcern}, r.Judgement)
-	p, fw := builtins(t, "england")
+	p, fw, err := referraltest.BuiltinsOn("england", "england", c.Received)
+	require.NoError(t, err)
 	assert.NoError(t, referraltest.CheckCase(p, fw, c))
 	c.Judgement = referral.Judgement{}
 	err = referraltest.CheckCase(p, fw, c)
@@ -143,7 +147,8 @@ func TestGot(t *testing.T) {
 		Rules: []thresholds.DecisionRule{thresholds.ByImmediateDanger},
 		Kind:  referral.Escalation, Route: "police-999", Then: "childrens-social-care",
 		DecideBy: time.Date(2024, 5, 7, 17, 30, 0, 0, time.UTC), Basis: referral.Statutory,
-		Queries: []string{"consent-unrecorded"},
+		LegalBasis: referral.Section47,
+		Queries:    []string{"consent-unrecorded"},
 	}
 	if diff := cmp.Diff(want, referraltest.Got(r, nil), thresholdstest.CmpOptions()); diff != "" {
 		t.Errorf("Got of a routing (-want +got):\n%s", diff)
@@ -156,6 +161,33 @@ func TestGot(t *testing.T) {
 		t.Errorf("Got of an error (-want +got):\n%s", diff)
 	}
 	assert.Equal(t, []thresholdstest.WantFinding{{Rule: "error"}}, referraltest.Got(referral.Routing{}, errors.New("plain")).Errors)
+}
+
+func TestBuiltinsOnLookup(t *testing.T) {
+	tests := []struct {
+		name, id string
+		on       time.Time
+		version  string
+		reason   string
+	}{
+		{"england_2024", "england", time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC), "1.0.0", "Working Together 2023 in force"},
+		{"england_2026", "england", time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC), "2.0.0", "Working Together 2026 in force"},
+		{"england_zero", "england", time.Time{}, "2.0.0", "no date: the newest"},
+		{"england_before", "england", time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC), "2.0.0", "no version in force: the newest, so Route reports the day"},
+		{"kent_2024", "kent", time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC), "1.0.0", "Kent's one version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, fw, err := referraltest.BuiltinsOn(tt.id, tt.id, tt.on)
+			require.NoError(t, err, tt.reason)
+			assert.Equal(t, tt.version, p.Version(), tt.reason)
+			assert.Equal(t, tt.version, fw.Version(), tt.reason)
+		})
+	}
+	_, _, err := referraltest.BuiltinsOn("nowhere", "england", time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	assert.ErrorIs(t, err, referral.ErrUnknownPolicy)
+	_, _, err = referraltest.BuiltinsOn("england", "nowhere", time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	assert.ErrorIs(t, err, thresholds.ErrUnknownFramework)
 }
 
 func TestBuiltinsLookup(t *testing.T) {
@@ -211,7 +243,7 @@ func TestShippedCasesLoad(t *testing.T) {
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, len(cases), 40)
 	for _, c := range cases {
-		p, fw, err := referraltest.Builtins(c.Policy, c.Framework)
+		p, fw, err := referraltest.BuiltinsOn(c.Policy, c.Framework, c.Received)
 		require.NoError(t, err, c.Name)
 		assert.NoError(t, referraltest.CheckCase(p, fw, c))
 	}

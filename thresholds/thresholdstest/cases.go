@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -42,6 +43,9 @@ type Case struct {
 	Reason string `json:"reason,omitempty"`
 	// Framework is the id of the framework to decide under.
 	Framework string `json:"framework"`
+	// On is the London day, YYYY-MM-DD, whose version of the framework decides the case
+	// (see [RunCasesOn]); "" leaves the choice to the lookup.
+	On string `json:"on,omitempty"`
 	// Indicators are the observed codes.
 	Indicators []continuum.Code `json:"indicators"`
 	// Want is the expected result.
@@ -56,7 +60,11 @@ type Want struct {
 	Urgency   continuum.Urgency         `json:"urgency,omitzero"`
 	Rules     []thresholds.DecisionRule `json:"rules,omitempty"`
 	Strengths []continuum.Code          `json:"strengths,omitempty"`
-	Errors    []WantFinding             `json:"errors,omitempty"`
+	// Version, when stated, is the version of the framework that must decide the case.
+	Version string `json:"version,omitempty"`
+	// Label, when stated, is the framework's label for the decided level.
+	Label  string        `json:"label,omitempty"`
+	Errors []WantFinding `json:"errors,omitempty"`
 }
 
 // WantFinding is an expected finding: its path and rule code. The zero WantFinding
@@ -155,10 +163,18 @@ func Load[C any](fsys fs.FS, name func(C) string, patterns ...string) ([]C, erro
 }
 
 // CheckCase decides c under fw and returns nil, or an error holding the cmp.Diff of what
-// was wanted and what was got.
+// was wanted and what was got. The version and the label are compared only when the case
+// states them.
 func CheckCase(fw *thresholds.Framework, c Case) error {
 	d, err := fw.Evaluate(thresholds.Case{Indicators: c.Indicators})
-	if diff := cmp.Diff(c.Want, Got(d, err), CmpOptions()); diff != "" {
+	got := Got(d, err)
+	if err == nil && c.Want.Version != "" {
+		got.Version = fw.Version()
+	}
+	if err == nil && c.Want.Label != "" {
+		got.Label = fw.Label(d.Level)
+	}
+	if diff := cmp.Diff(c.Want, got, CmpOptions()); diff != "" {
 		return fmt.Errorf("case %s (%s) under %s: mismatch (-want +got):\n%s", c.Name, c.Reason, fw, diff)
 	}
 	return nil
@@ -183,6 +199,61 @@ func RunCases(t testing.TB, cases []Case, framework func(id string) (*thresholds
 			}
 		})
 	}
+}
+
+// PinsVersion reports whether the case states the version or the level label it wants:
+// such a case is about that builtin version itself, and a council framework that
+// extends it runs only the others.
+func (c Case) PinsVersion() bool { return c.Want.Version != "" || c.Want.Label != "" }
+
+// Day returns the day a case is decided on, as midnight UTC, which falls on the same
+// London day: the zero time when it states none, an error when its "on" is not a date
+// as YYYY-MM-DD.
+func (c Case) Day() (time.Time, error) {
+	if c.On == "" {
+		return time.Time{}, nil
+	}
+	d, err := time.Parse(time.DateOnly, c.On)
+	if err != nil {
+		return time.Time{}, errors.New("thresholdstest: on is not a date as YYYY-MM-DD")
+	}
+	return d, nil
+}
+
+// RunCasesOn runs every case against the framework framework(c.Framework, day) returns,
+// day being the case's [Case.Day] (zero when it states none): pass thresholds.BuiltinOn
+// wrapped to take the newest version on the zero day, or a lookup of the caller's own
+// versions. It reports like [RunCases].
+func RunCasesOn(t testing.TB, cases []Case, framework func(id string, on time.Time) (*thresholds.Framework, error)) {
+	t.Helper()
+	for _, c := range cases {
+		Run(t, c.Name, func(t testing.TB) {
+			t.Helper()
+			day, err := c.Day()
+			if err != nil {
+				t.Errorf("case %s: %v", c.Name, err)
+				return
+			}
+			fw, err := framework(c.Framework, day)
+			if err != nil {
+				t.Errorf("case %s: framework %q: %v", c.Name, c.Framework, err)
+				return
+			}
+			if err := CheckCase(fw, c); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// BuiltinOn looks a framework up among the builtin versions: the one in force on the
+// day, or the newest on the zero day (a case that states no day). Pass it to
+// [RunCasesOn].
+func BuiltinOn(id string, on time.Time) (*thresholds.Framework, error) {
+	if on.IsZero() {
+		return thresholds.Builtin(id)
+	}
+	return thresholds.BuiltinOn(id, on)
 }
 
 // Run runs f as a subtest named name when t is a *testing.T (or anything with such a Run

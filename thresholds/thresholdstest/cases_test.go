@@ -224,7 +224,9 @@ func TestCheckCase(t *testing.T) {
 
 func TestShippedCasesPass(t *testing.T) {
 	for _, c := range loadShipped(t) {
-		fw, err := thresholds.Builtin(c.Framework)
+		day, err := c.Day()
+		require.NoError(t, err, c.Name)
+		fw, err := thresholdstest.BuiltinOn(c.Framework, day)
 		require.NoError(t, err, c.Name)
 		assert.NoError(t, thresholdstest.CheckCase(fw, c))
 	}

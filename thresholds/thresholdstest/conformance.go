@@ -54,7 +54,9 @@ type Coverage struct {
 //  3. It is skipped when the multiple-needs parameters ([thresholds.Framework.StepUp])
 //     at the level of its highest observed need under base differ in the overlay (the
 //     overlay changed the decision parameters the case uses).
-//  4. Every other case runs and must pass.
+//  4. A case that states the version or the label it wants ([Case.PinsVersion]) is about
+//     that builtin version itself: it is skipped for any other framework or version.
+//  5. Every other case runs and must pass.
 //
 // Those are exactly the things a case's expected result depends on, so a case that runs
 // fails only when this module's engine or shipped data do not hold the case any more
@@ -66,6 +68,11 @@ type Coverage struct {
 func Applies(overlay *thresholds.Framework, c Case) (applies bool, skip string) {
 	if overlay == nil || !derives(overlay, c.Framework) {
 		return false, ""
+	}
+	if c.PinsVersion() && (overlay.ID() != c.Framework || overlay.Version() != c.Want.Version) {
+		// The case states the builtin version or label it wants: it is about that
+		// version itself, which no other framework or version is.
+		return true, fmt.Sprintf("the case is about version %s of %s itself", c.Want.Version, c.Framework)
 	}
 	base, err := thresholds.Builtin(c.Framework)
 	if err != nil {

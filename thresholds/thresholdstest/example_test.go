@@ -43,8 +43,8 @@ func ExampleCheckFramework() {
 	}
 	failed := 0
 	for _, c := range cases {
-		if c.Framework != "england" {
-			continue
+		if c.Framework != "england" || c.PinsVersion() {
+			continue // a case that states the version or label is about the builtin itself
 		}
 		if err := thresholdstest.CheckCase(fw, c); err != nil {
 			fmt.Println(err)
