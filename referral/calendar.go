@@ -1,9 +1,10 @@
 package referral
 
 import (
-	"sync"
 	"time"
 	_ "time/tzdata" // Europe/London without a system tz database
+
+	"github.com/rightsupport/needs/continuum/document"
 )
 
 // This file holds the exported England & Wales working-day calendar. Every
@@ -22,20 +23,9 @@ const (
 	LastCalendarYear  = 2100
 )
 
-// london is Europe/London, loaded once from the embedded zone data.
-var london = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		// time/tzdata is embedded, so this cannot happen; never fall back
-		// silently to another zone.
-		panic("referral: Europe/London zone data missing: " + err.Error())
-	}
-	return loc
-})
-
 // London returns the Europe/London location the calendar counts days in,
 // from the zone data embedded in the binary (time/tzdata).
-func London() *time.Location { return london() }
+func London() *time.Location { return document.London() }
 
 // InCalendar reports whether the London calendar day t falls on is in a
 // supported year, [FirstCalendarYear] to [LastCalendarYear].

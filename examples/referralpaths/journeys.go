@@ -68,14 +68,8 @@ func at(year int, month time.Month, day, hour, minute int) time.Time {
 	return time.Date(year, month, day, hour, minute, 0, 0, london)
 }
 
-// london is UK local time, from the embedded zone database.
-var london = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		panic(err) // time/tzdata is embedded: this cannot happen
-	}
-	return loc
-}()
+// london is UK local time, from the zone data the library embeds.
+var london = referral.London()
 
 // journeys are the stories the program walks through, in order.
 var journeys = []journey{
