@@ -2,6 +2,24 @@
 // is this referral valid, what kind of move is it, where does it go, and by when must
 // someone decide.
 //
+// # Start here
+//
+// A council system needs three calls: the framework and the policy in force on the day a
+// referral was received, then Route.
+//
+//	fw, err := thresholds.BuiltinOn("kent", received)     // or thresholds.Parse of your own
+//	pol, err := referral.BuiltinPolicyOn("kent", received) // or referral.ParsePolicy
+//	routing, err := pol.Route(fw, referral.Referral{To: continuum.Intensive, Case: c,
+//		Consent: referral.Given, Received: received})
+//
+// An error is a [continuum.Findings]: every blocking problem, each with a path and a
+// stable rule code. A Routing says where the referral goes, by when someone must decide
+// (and whether that is statutory), on what legal basis, and what a practitioner should
+// look at ([Routing.Queries]); [Routing.Explain] puts it in words. A practitioner who
+// decides a level other than the suggestion records a [Judgement]. [Policy.CheckJourney]
+// checks a child's whole sequence of referrals; package referraltest runs the shipped
+// conformance cases against a council's own policy.
+//
 // # Policies
 //
 // A [Policy] is a council's referral rules as data (JSON; the format and its JSON Schema
@@ -10,7 +28,8 @@
 // with its sources. A policy names the threshold framework it goes with. Three are
 // embedded, each going with the builtin framework of the same id:
 //
-//   - "england": the Working Together to Safeguard Children 2023 base;
+//   - "england": the national base, in two versions: Working Together to Safeguard
+//     Children 2023 (1.0.0) and Working Together 2026 with Family Help (2.0.0);
 //   - "kent": the Integrated Front Door for levels 3 and 4 through the Children's Portal,
 //     the early help district conversation below that, 999 first for immediate danger;
 //   - "durham": First Contact for safeguarding, the Early Help Request for early help.
