@@ -219,3 +219,46 @@ func ExampleParseOptions_Parse() {
 	// england -> Local Family Help service
 	// true
 }
+
+// A council's policy is a few lines on top of the England base it was written against:
+// here a fictional council renames the front door and gives its own contact. Everything
+// else (early help, consent, the moves allowed, the timescales) is England's.
+func ExampleParsePolicy() {
+	pol, err := referral.ParsePolicy([]byte(`{
+	  "id": "testshire", "framework": "england", "title": "Testshire referral policy (fictional)",
+	  "publisher": "Testshire Council (fictional)", "version": "1.0.0", "effectiveFrom": "2024-04-01",
+	  "extends": "england@1.0.0",
+	  "sources": [ { "id": "TST-P01", "title": "Testshire front door guide (fictional)", "url": "https://example.org/testshire" } ],
+	  "routes": [ { "id": "childrens-social-care", "name": "Testshire Front Door", "how": "Request support through the Testshire portal.",
+	    "contact": "01632 960000", "timescale": "referral-decision", "sources": ["TST-P01"] } ]
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(pol, "extends", pol.Base())
+	fw := must(thresholds.BuiltinOn("england", time.Date(2025, time.June, 2, 0, 0, 0, 0, time.UTC)))
+	routing, err := pol.Route(fw, referral.Referral{
+		To:       continuum.Specialist,
+		Case:     thresholds.Case{Indicators: []continuum.Code{continuum.MustParseCode("SH-01")}},
+		Consent:  referral.NotSought,
+		Received: time.Date(2025, time.June, 2, 10, 0, 0, 0, referral.London()),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(routing.Route.Name, routing.Route.Contact)
+	fmt.Println(routing.DecideBy.Format("Mon 2 Jan 2006 15:04"), routing.Basis)
+	// Output:
+	// testshire 1.0.0 extends england@1.0.0
+	// Testshire Front Door 01632 960000
+	// Tue 3 Jun 2025 10:00 statutory
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
