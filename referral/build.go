@@ -70,11 +70,12 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		if !t.Unit.IsValid() {
 			c.Add(path+".unit", RuleMissingField, "a unit is required")
 		}
+		c.checkBasis(path+".basis", t.Basis)
 		if _, dup := tsIndex[t.ID]; !dup {
 			tsIndex[t.ID] = len(p.timescales)
 		}
 		p.timescales = append(p.timescales, Timescale{
-			ID: t.ID, Name: t.Name, ClockStarts: t.ClockStarts, Amount: t.Amount, Unit: t.Unit,
+			ID: t.ID, Name: t.Name, ClockStarts: t.ClockStarts, Amount: t.Amount, Unit: t.Unit, Basis: t.Basis,
 			Citations: cite(path+".sources", t.Sources),
 		})
 	}
@@ -111,7 +112,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 		}
 		p.routes = append(p.routes, Route{
 			ID: r.ID, Name: r.Name, How: r.How, Contact: r.Contact, OutOfHours: r.OutOfHours,
-			Services: slices.Clone(r.Services), Timescale: r.Timescale,
+			Hours: c.checkHours(path+".hours", r.Hours, cite), Services: slices.Clone(r.Services), Timescale: r.Timescale,
 			Citations: cite(path+".sources", r.Sources),
 		})
 	}

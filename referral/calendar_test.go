@@ -49,12 +49,12 @@ var calOracleHolidays = map[int][]string{
 	2036: {"01-01", "04-11", "04-14", "05-05", "05-26", "08-25", "12-25", "12-26"},
 }
 
-// calOracleDates returns year's oracle holidays as midnight UTC dates.
+// calOracleDates returns year's oracle holidays as midnight London dates.
 func calOracleDates(t *testing.T, year int) []time.Time {
 	t.Helper()
 	var out []time.Time
 	for _, md := range calOracleHolidays[year] {
-		d, err := time.Parse("2006-01-02", fmt.Sprintf("%d-%s", year, md))
+		d, err := time.ParseInLocation("2006-01-02", fmt.Sprintf("%d-%s", year, md), referral.London())
 		if err != nil {
 			t.Fatalf("oracle date %d-%s: %v", year, md, err)
 		}
@@ -86,8 +86,8 @@ func TestCalendarBankHolidaysOracle(t *testing.T) {
 				t.Fatalf("BankHolidays(%d)\nwant %v\n got %v", year, want, got)
 			}
 			for _, d := range got {
-				if d.Location() != time.UTC || d.Hour() != 0 {
-					t.Errorf("BankHolidays(%d) has %v, want midnight UTC", year, d)
+				if d.Location() != referral.London() || d.Hour() != 0 || d.Minute() != 0 {
+					t.Errorf("BankHolidays(%d) has %v, want midnight in Europe/London", year, d)
 				}
 				if !referral.IsBankHoliday(d) {
 					t.Errorf("IsBankHoliday(%v) = false", d)
@@ -114,7 +114,7 @@ func TestCalendarBankHolidaysFreshSlice(t *testing.T) {
 // with Good Friday a Friday three days before Easter Monday and Easter
 // Sunday between 22 March and 25 April.
 func TestCalendarBankHolidaysAnyYear(t *testing.T) {
-	oneOff := map[int]bool{2011: true, 2012: true, 2020: true, 2022: true, 2023: true}
+	oneOff := map[int]bool{1981: true, 1995: true, 1999: true, 2002: true, 2011: true, 2012: true, 2020: true, 2022: true, 2023: true}
 	var years []int
 	for y := -2000; y <= 6000; y++ {
 		years = append(years, y)
@@ -141,28 +141,31 @@ func TestCalendarBankHolidaysAnyYear(t *testing.T) {
 		}
 		goodFriday, easterMonday := got[1], got[2]
 		easter := goodFriday.AddDate(0, 0, 2)
-		if goodFriday.Weekday() != time.Friday || easterMonday.Sub(goodFriday) != 72*time.Hour {
+		if goodFriday.Weekday() != time.Friday || !easterMonday.Equal(goodFriday.AddDate(0, 0, 3)) {
 			t.Fatalf("BankHolidays(%d): Good Friday %v, Easter Monday %v", y, goodFriday, easterMonday)
 		}
-		if lo, hi := time.Date(y, 3, 22, 0, 0, 0, 0, time.UTC), time.Date(y, 4, 25, 0, 0, 0, 0, time.UTC); easter.Before(lo) || easter.After(hi) {
+		if lo, hi := time.Date(y, 3, 22, 0, 0, 0, 0, referral.London()), time.Date(y, 4, 25, 0, 0, 0, 0, referral.London()); easter.Before(lo) || easter.After(hi) {
 			t.Fatalf("BankHolidays(%d): Easter Sunday %v outside 22 Mar-25 Apr", y, easter)
 		}
 	}
 }
 
-func TestCalendarIsBankHolidayOwnLocation(t *testing.T) {
+func TestCalendarIsBankHolidayLondonDay(t *testing.T) {
 	auckland := calLoad(t, "Pacific/Auckland")
-	// 08:30 on 8 May 2023 in Auckland is still 7 May in London and UTC.
+	// 08:30 on 8 May 2023 in Auckland is still 7 May in London: the day that counts.
 	d := calDate(2023, time.May, 8, 8, 30, auckland)
 	tests := []struct {
 		name string
 		d    time.Time
 		want bool
 	}{
-		{"CoronationInAuckland", d, true},
+		{"CoronationInAucklandIsSundayInLondon", d, false},
 		{"SameInstantInUTC", d.UTC(), false},
-		{"CoronationLateUTC", calDate(2023, time.May, 8, 23, 59, time.UTC), true},
+		{"CoronationMorningInAuckland", calDate(2023, time.May, 9, 8, 30, auckland), true},
+		{"CoronationLateUTCIsTuesdayInLondon", calDate(2023, time.May, 8, 23, 59, time.UTC), false},
+		{"CoronationFirstMinuteInLondon", calDate(2023, time.May, 7, 23, 0, time.UTC), true},
 		{"OrdinaryTuesday", calDate(2023, time.May, 9, 0, 0, time.UTC), false},
+		{"SpringHolidayFromIssue", calDate(2026, time.May, 24, 23, 30, time.UTC), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,16 +187,18 @@ type calOracle struct {
 func calNewOracle(t *testing.T) *calOracle {
 	t.Helper()
 	o := &calOracle{first: time.Date(2009, 1, 1, 0, 0, 0, 0, time.UTC)}
-	hol := map[time.Time]bool{}
+	hol := map[string]bool{}
 	for y := range calOracleHolidays {
 		for _, d := range calOracleDates(t, y) {
-			hol[d] = true
+			hol[d.Format(time.DateOnly)] = true
 		}
 	}
+	// The oracle steps through plain dates (midnight UTC, 24 hours apart); the
+	// implementation is asked about the same dates in London.
 	end := time.Date(2036, 12, 31, 0, 0, 0, 0, time.UTC)
 	for d := o.first; !d.After(end); d = d.AddDate(0, 0, 1) {
 		wd := d.Weekday()
-		o.working = append(o.working, wd != time.Saturday && wd != time.Sunday && !hol[d])
+		o.working = append(o.working, wd != time.Saturday && wd != time.Sunday && !hol[d.Format(time.DateOnly)])
 	}
 	return o
 }
@@ -246,11 +251,12 @@ func TestCalendarWorkingDaysOracle(t *testing.T) {
 			end := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
 			for day := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC); !day.After(end); day = day.AddDate(0, 0, 1) {
 				i := o.index(day)
-				if got, want := referral.IsWorkingDay(day), o.working[i]; got != want {
+				lday := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, referral.London())
+				if got, want := referral.IsWorkingDay(lday), o.working[i]; got != want {
 					t.Fatalf("IsWorkingDay(%s) = %v, want %v", day.Format(time.DateOnly), got, want)
 				}
-				// A clock time that must survive.
-				start := day.Add(10*time.Hour + 15*time.Minute)
+				// A London clock time that must survive.
+				start := time.Date(day.Year(), day.Month(), day.Day(), 10, 15, 0, 0, referral.London())
 				for _, n := range ns {
 					for _, n := range []int{n, -n} {
 						want := start
@@ -307,7 +313,9 @@ func TestCalendarAddWorkingDaysEdges(t *testing.T) {
 		{"ClockAndLocationAcrossOctoberDST", calDate(2024, 10, 25, 9, 0, london), 1, calDate(2024, 10, 28, 9, 0, london), "BST ends Sun 27 Oct 2024; 09:00 stays 09:00"},
 		{"ClockAndLocationAcrossMarchDST", calDate(2025, 4, 1, 23, 30, london), -5, calDate(2025, 3, 25, 23, 30, london), "BST starts Sun 30 Mar 2025; 23:30 stays 23:30 going back"},
 		{"CFA45AcrossOctoberDST", calDate(2024, 9, 20, 9, 0, london), 45, calDate(2024, 11, 22, 9, 0, london), "45 working days, no bank holiday"},
-		{"OwnLocationDate", calDate(2024, 12, 24, 23, 30, newYork), 1, calDate(2024, 12, 27, 23, 30, newYork), "24 Dec in New York though 25 Dec in UTC"},
+		{"LondonDayNotOwnLocation", calDate(2024, 12, 24, 23, 30, newYork), 1, calDate(2024, 12, 27, 4, 30, london), "23:30 on 24 Dec in New York is 04:30 on Christmas Day in London: day 0 is 25 Dec"},
+		{"SummerUTCIsNextLondonDay", calDate(2026, 6, 4, 23, 30, utc), 1, calDate(2026, 6, 8, 0, 30, london), "the issue's case: 23:30Z on Thursday is Friday 00:30 in London, decided Monday"},
+		{"FixedOffsetInWinter", calDate(2026, 11, 7, 0, 30, time.FixedZone("", 3600)), 1, calDate(2026, 11, 9, 23, 30, london), "a +01:00 offset kept into winter: Saturday 00:30 +01:00 is Friday 23:30 in London, so Monday, never Sunday"},
 		{"ZeroOnSaturday", calDate(2024, 6, 1, 7, 0, utc), 0, calDate(2024, 6, 1, 7, 0, utc), "n == 0 returns t, even on a weekend"},
 		{"ZeroOnBankHoliday", calDate(2024, 12, 25, 7, 0, london), 0, calDate(2024, 12, 25, 7, 0, london), "n == 0 returns t, even on a holiday"},
 		{"SaturdayForward", calDate(2024, 6, 1, 7, 0, utc), 1, calDate(2024, 6, 3, 7, 0, utc), "day 1 is the first working day after"},
@@ -317,7 +325,8 @@ func TestCalendarAddWorkingDaysEdges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := referral.AddWorkingDays(tt.start, tt.n)
-			if !got.Equal(tt.want) || got.Location() != tt.want.Location() || got.Hour() != tt.want.Hour() || got.Minute() != tt.want.Minute() {
+			lw := tt.want.In(referral.London())
+			if !got.Equal(tt.want) || got.Location() != referral.London() || got.Hour() != lw.Hour() || got.Minute() != lw.Minute() {
 				t.Fatalf("AddWorkingDays(%v, %d) = %v, want %v (%s)", tt.start, tt.n, got, tt.want, tt.reason)
 			}
 			if tt.n != 0 {
@@ -342,7 +351,8 @@ func TestCalendarWorkingDaysBetweenEdges(t *testing.T) {
 		{"WeekendToWeekend", calDate(2024, 6, 1, 0, 0, utc), calDate(2024, 6, 8, 0, 0, utc), 5},
 		{"MirrorWeekendToWeekend", calDate(2024, 6, 8, 0, 0, utc), calDate(2024, 6, 1, 0, 0, utc), -5},
 		{"Year2024", calDate(2023, 12, 31, 0, 0, utc), calDate(2024, 12, 31, 0, 0, utc), 262 - 8},
-		{"ClockTimeIgnored", calDate(2024, 6, 3, 23, 59, utc), calDate(2024, 6, 4, 0, 1, utc), 1},
+		{"ClockTimeIgnored", calDate(2024, 6, 3, 22, 59, utc), calDate(2024, 6, 3, 23, 1, utc), 1},
+		{"SameLondonDayAcrossUTCMidnight", calDate(2024, 6, 3, 23, 59, utc), calDate(2024, 6, 4, 0, 1, utc), 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -446,21 +456,22 @@ func FuzzAddWorkingDays(f *testing.F) {
 		}
 		start := time.Unix(sec, 0).In(loc)
 		got := referral.AddWorkingDays(start, n)
+		if got.Location() != referral.London() {
+			t.Fatalf("AddWorkingDays(%v, %d) = %v: not in Europe/London", start, n, got)
+		}
 		if n == 0 {
-			if got != start {
-				t.Fatalf("AddWorkingDays(%v, 0) = %v, want t unchanged", start, got)
+			if !got.Equal(start) {
+				t.Fatalf("AddWorkingDays(%v, 0) = %v, want the same instant", start, got)
 			}
 			return
 		}
 		if !referral.IsWorkingDay(got) {
 			t.Fatalf("AddWorkingDays(%v, %d) = %v: not a working day", start, n, got)
 		}
-		if got.Location() != loc {
-			t.Fatalf("AddWorkingDays(%v, %d) = %v: location changed", start, n, got)
-		}
 		// Results are weekdays, never inside London's Sunday-morning
-		// DST gap, so the wall clock always survives.
-		if got.Hour() != start.Hour() || got.Minute() != start.Minute() || got.Second() != start.Second() {
+		// DST gap, so the London wall clock always survives.
+		ls := start.In(london)
+		if got.Hour() != ls.Hour() || got.Minute() != ls.Minute() || got.Second() != ls.Second() {
 			t.Fatalf("AddWorkingDays(%v, %d) = %v: clock time changed", start, n, got)
 		}
 		if (n > 0) != got.After(start) {

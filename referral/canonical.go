@@ -66,7 +66,8 @@ func (p *Policy) canonical() *policyDoc {
 	for _, r := range p.routes {
 		d.Routes = append(d.Routes, routeDoc{
 			ID: r.ID, Name: r.Name, How: r.How, Contact: r.Contact, OutOfHours: r.OutOfHours,
-			Services: slices.Clone(r.Services), Timescale: r.Timescale, Sources: sourceIDs(r.Citations),
+			Services: slices.Clone(r.Services), Timescale: r.Timescale, Hours: hoursDocs(r.Hours),
+			Sources: sourceIDs(r.Citations),
 		})
 	}
 	for l := range continuum.Levels() {
@@ -104,7 +105,7 @@ func (p *Policy) canonical() *policyDoc {
 	for _, t := range p.timescales {
 		d.Timescales = append(d.Timescales, timescaleDoc{
 			ID: t.ID, Name: t.Name, ClockStarts: t.ClockStarts, Amount: t.Amount, Unit: t.Unit,
-			Sources: sourceIDs(t.Citations),
+			Basis: t.Basis, Sources: sourceIDs(t.Citations),
 		})
 	}
 	return d

@@ -140,6 +140,13 @@ func TestEnumConvention(t *testing.T) {
 	checkConvention(t, "referral.LegalBasis", enumCase[referral.LegalBasis]{all: referral.LegalBases(), parse: referral.ParseLegalBasis, zero: "none-stated"})
 	checkConvention(t, "referral.TransitionKind", enumCase[referral.TransitionKind]{all: referral.TransitionKinds(), parse: referral.ParseTransitionKind, zero: "not-a-move"})
 	checkConvention(t, "referral.Unit", enumCase[referral.Unit]{all: referral.Units(), parse: referral.ParseUnit, zero: "no-unit"})
+	checkConvention(t, "referral.DeadlineBasis", enumCase[referral.DeadlineBasis]{all: referral.DeadlineBases(), parse: referral.ParseDeadlineBasis, zero: "no-basis"})
+	checkConvention(t, "referral.JudgementReason", enumCase[referral.JudgementReason]{all: referral.JudgementReasons(), parse: referral.ParseJudgementReason, zero: "no-reason",
+		extra: func(t *testing.T, all []referral.JudgementReason) {
+			for _, r := range all {
+				assert.NotEmpty(t, r.Citations(), "%s cites its sources", r)
+			}
+		}})
 	checkConvention(t, "referral.ClosureReason", enumCase[referral.ClosureReason]{all: referral.ClosureReasons(), parse: referral.ParseClosureReason, zero: "no-closure-reason"})
 	checkConvention(t, "referral.ReferralSource", enumCase[referral.ReferralSource]{all: referral.ReferralSources(), parse: referral.ParseReferralSource, zero: "not-recorded"})
 }

@@ -44,14 +44,15 @@ type transitionKeyDoc struct {
 }
 
 type routeDoc struct {
-	ID         string   `json:"id"`
-	Name       string   `json:"name"`
-	How        string   `json:"how"`
-	Contact    string   `json:"contact,omitempty"`
-	OutOfHours string   `json:"outOfHours,omitempty"`
-	Services   []string `json:"services,omitempty"`
-	Timescale  string   `json:"timescale,omitempty"`
-	Sources    []string `json:"sources"`
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	How        string     `json:"how"`
+	Contact    string     `json:"contact,omitempty"`
+	OutOfHours string     `json:"outOfHours,omitempty"`
+	Services   []string   `json:"services,omitempty"`
+	Timescale  string     `json:"timescale,omitempty"`
+	Hours      []hoursDoc `json:"hours,omitempty"`
+	Sources    []string   `json:"sources"`
 }
 
 type routingDoc struct {
@@ -85,10 +86,11 @@ type transitionDoc struct {
 }
 
 type timescaleDoc struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	ClockStarts string   `json:"clockStarts"`
-	Amount      int      `json:"amount"`
-	Unit        Unit     `json:"unit"`
-	Sources     []string `json:"sources"`
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	ClockStarts string        `json:"clockStarts"`
+	Amount      int           `json:"amount"`
+	Unit        Unit          `json:"unit"`
+	Basis       DeadlineBasis `json:"basis,omitempty"`
+	Sources     []string      `json:"sources"`
 }

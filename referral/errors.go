@@ -2,6 +2,7 @@ package referral
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/rightsupport/needs/continuum/document"
 )
@@ -33,6 +34,23 @@ var ErrNoPolicy = errors.New("referral: no policy: use ParsePolicy, DefaultPolic
 // ErrUnknownTimescale reports a timescale id the policy does not define.
 var ErrUnknownTimescale = errors.New("referral: unknown timescale")
 
+// ErrDateOutOfRange reports a date outside the years the calendar supports
+// ([FirstCalendarYear] to [LastCalendarYear]): a received date or a deadline
+// that would fall there. Findings of rule date-out-of-range wrap it.
+var ErrDateOutOfRange = errors.New("referral: date outside the supported calendar years")
+
+// ErrNeedsJudgement reports a Specialist decision asked below Specialist with no
+// recorded practitioner judgement; findings of rule needs-judgement wrap it.
+var ErrNeedsJudgement = errors.New("referral: a specialist decision routed below specialist needs a recorded judgement")
+
+// The errors of Route's date-out-of-range and needs-judgement findings: like every
+// blocking Route finding that is not about an indicator code, each wraps
+// [ErrInvalidReferral], and its own sentinel too.
+var (
+	errReferralDate      = fmt.Errorf("%w: %w", ErrInvalidReferral, ErrDateOutOfRange)
+	errReferralJudgement = fmt.Errorf("%w: %w", ErrInvalidReferral, ErrNeedsJudgement)
+)
+
 // Rule codes of the findings ParsePolicy and Route report. They are stable: systems and
 // conformance cases match on them. The document rules shared with framework documents
 // (document.RuleMissingField, document.RuleUnknownSource, …) apply too.
@@ -51,6 +69,7 @@ const (
 	RuleDuplicateTransition = "duplicate-transition" // a transition listed twice
 	RuleInvalidTimescale    = "invalid-timescale"    // a timescale amount or unit out of range
 	RuleInvalidGate         = "invalid-gate"         // a threshold gate that cannot apply
+	RuleInvalidHours        = "invalid-hours"        // office hours with a bad day or time
 	RuleInvalidLegalBasis   = "invalid-legal-basis"  // a routing's legal basis that does not fit its level
 	RuleTooManySources      = "too-many-sources"     // the register holds more than MaxSources sources
 
@@ -77,11 +96,17 @@ const (
 	RuleHarmBelowSpecialist  = "harm-below-specialist"  // significant harm or danger routed below specialist
 	RuleTransitionNotAllowed = "transition-not-allowed" // the policy does not allow the move
 	RuleUndecidable          = "undecidable-case"       // the framework could not decide the case
+	RuleNeedsJudgement       = "needs-judgement"        // a specialist decision asked below specialist without a judgement
+	RuleInvalidJudgement     = "invalid-judgement"      // a judgement without a valid level or reason
+	RuleJudgementMismatch    = "judgement-mismatch"     // a judgement whose level is not the level asked for
+	RuleInvalidAge           = "invalid-age"            // the case's age band is not a band
+	RuleDateOutOfRange       = "date-out-of-range"      // received or deadline outside the supported calendar years
 
 	// Route: queries (non-blocking).
 	RuleAboveDecision     = "above-decision"     // asked for more than the decided level
 	RuleBelowDecision     = "below-decision"     // asked for less than the decided level
 	RuleBelowThreshold    = "below-threshold"    // sent to another route by a threshold gate
 	RuleConsentUnrecorded = "consent-unrecorded" // specialist referral that records no consent position
+	RuleOutOfHours        = "out-of-hours"       // same-day or immediate referral received while the service is closed
 	RuleConsentNotSought  = "consent-not-sought" // voluntary help requested without asking the family, for the child's safety
 )

@@ -33,6 +33,22 @@ func FuzzParsePolicy(f *testing.F) {
 	f.Add(append(slices.Clone(minimal), "{}"...))
 	// A policy with a threshold gate and notes (the optional parts).
 	f.Add([]byte(strings.Replace(string(minimal), `"decisionTimescale"`, `"thresholdGates": [{"route": "door", "minLevel": "intensive", "sources": ["T1"]}], "notes": ["n"], "decisionTimescale"`, 1)))
+	// Office hours on the route: valid, and with a bad day, a bad time and a basis of prompt.
+	f.Add([]byte(strings.Replace(string(minimal), `"sources": ["T1"]
+    }
+  ],
+  "routing"`, `"sources": ["T1"], "hours": [{"days": ["monday", "friday"], "open": "08:30", "close": "16:30", "sources": ["T1"]}]
+    }
+  ],
+  "routing"`, 1)))
+	f.Add([]byte(strings.Replace(string(minimal), `"sources": ["T1"]
+    }
+  ],
+  "routing"`, `"sources": ["T1"], "hours": [{"days": ["funday"], "open": "8:3", "close": "24:01", "sources": []}]
+    }
+  ],
+  "routing"`, 1)))
+	f.Add([]byte(strings.Replace(string(minimal), `"basis": "statutory"`, `"basis": "prompt"`, 1)))
 	// Extensions: the fictional county and district, the smallest overlay, overlays that
 	// remove, replace and add, unpinned and unknown bases, a bounded period, and a
 	// removal in a document that extends nothing.
@@ -162,28 +178,36 @@ func FuzzRoute(f *testing.F) {
 	// received"; otherwise the referral arrives at 09:00 UTC that many days after 1970-01-01.
 
 	// A valid entry to early help in each builtin.
-	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788))
-	f.Add(uint8(1), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788))
-	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788))
+	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788), uint8(0), uint8(0))
+	f.Add(uint8(1), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788), uint8(0), uint8(0))
+	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "EDU-2-01", int32(19788), uint8(0), uint8(0))
 	// Kent's gate: level 2 needs asked at the front door.
-	f.Add(uint8(1), uint8(2), uint8(4), uint8(1), "EDU-2-01,SAF-2-01", int32(19788))
+	f.Add(uint8(1), uint8(2), uint8(4), uint8(1), "EDU-2-01,SAF-2-01", int32(19788), uint8(0), uint8(0))
 	// Immediate danger at specialist, consent not sought, on 24 December 2024.
-	f.Add(uint8(0), uint8(3), uint8(4), uint8(3), "EM-01,SH-01,EDU-3-01", int32(20081))
+	f.Add(uint8(0), uint8(3), uint8(4), uint8(3), "EM-01,SH-01,EDU-3-01", int32(20081), uint8(0), uint8(0))
 	// Significant harm asked at additional: an error.
-	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "SH-02", int32(19788))
+	f.Add(uint8(2), uint8(0), uint8(2), uint8(1), "SH-02", int32(19788), uint8(0), uint8(0))
 	// Every level out of range, consent 9, unknown and malformed codes, not received.
-	f.Add(uint8(1), uint8(7), uint8(9), uint8(9), "ZZZ-9-99,not a code,,KENT-EDU-2-01", int32(0))
+	f.Add(uint8(1), uint8(7), uint8(9), uint8(9), "ZZZ-9-99,not a code,,KENT-EDU-2-01", int32(0), uint8(0), uint8(0))
 	// Not a move, with three step-up needs across two domains.
-	f.Add(uint8(0), uint8(3), uint8(3), uint8(1), "EDU-2-01,HLT-2-01,SAF-2-01", int32(19788))
+	f.Add(uint8(0), uint8(3), uint8(3), uint8(1), "EDU-2-01,HLT-2-01,SAF-2-01", int32(19788), uint8(0), uint8(0))
 	// Framework mismatch (kent policy, durham framework) and no framework.
-	f.Add(uint8(4), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788))
-	f.Add(uint8(6), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788))
+	f.Add(uint8(4), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788), uint8(0), uint8(0))
+	f.Add(uint8(6), uint8(0), uint8(4), uint8(1), "HLT-4-01", int32(19788), uint8(0), uint8(0))
+	// judgement (level judgement%5, reason (judgement/5)%8, where 7 is no reason) and age
+	// band (age%8, where 7 is not a band): a specialist need judged additional from
+	// history, a significant harm judged additional (still an error), a non-mobile-baby
+	// indicator in an adolescent, and an age band that is not one.
+	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "BCA-4-01", int32(20081), uint8(2+5*2), uint8(0))
+	f.Add(uint8(0), uint8(0), uint8(2), uint8(1), "SH-01", int32(20081), uint8(2+5*5), uint8(4))
+	f.Add(uint8(2), uint8(0), uint8(4), uint8(3), "SH-02", int32(20081), uint8(0), uint8(5))
+	f.Add(uint8(1), uint8(0), uint8(4), uint8(1), "EDU-2-01", int32(20081), uint8(3+5*7), uint8(7))
 	// Dates at the ends of int32 days: far past and far future.
-	f.Add(uint8(0), uint8(0), uint8(4), uint8(2), "HLT-4-01", int32(-2147483648))
-	f.Add(uint8(1), uint8(1), uint8(4), uint8(0), "KENT-BCA-4-01", int32(2147483647))
+	f.Add(uint8(0), uint8(0), uint8(4), uint8(2), "HLT-4-01", int32(-2147483648), uint8(0), uint8(0))
+	f.Add(uint8(1), uint8(1), uint8(4), uint8(0), "KENT-BCA-4-01", int32(2147483647), uint8(0), uint8(0))
 
 	ps, fws := fzPolicies(f)
-	f.Fuzz(func(t *testing.T, policyIdx, from, to, consent uint8, codes string, unixDays int32) {
+	f.Fuzz(func(t *testing.T, policyIdx, from, to, consent uint8, codes string, unixDays int32, judgement, age uint8) {
 		i := int(policyIdx) % len(ps)
 		p, fw := ps[i], fws[i]
 		switch (policyIdx / 3) % 4 {
@@ -198,7 +222,10 @@ func FuzzRoute(f *testing.F) {
 		}
 		r := referral.Referral{
 			From: continuum.Level(from), To: continuum.Level(to), Consent: referral.Consent(consent),
-			Case: thresholds.Case{Indicators: fzCodes(codes)}, Received: received,
+			Case: thresholds.Case{Indicators: fzCodes(codes), Age: continuum.AgeBand(age % 8)}, Received: received,
+		}
+		if judgement != 0 {
+			r.Judgement = referral.Judgement{Level: continuum.Level(judgement % 5), Reason: referral.JudgementReason((judgement / 5) % 8)}
 		}
 		got, err := p.Route(fw, r)
 		if err != nil {
@@ -218,7 +245,8 @@ func FuzzRoute(f *testing.F) {
 				}
 				if !errors.Is(f, referral.ErrInvalidReferral) && !errors.Is(f, referral.ErrFrameworkMismatch) &&
 					!errors.Is(f, referral.ErrNotInForce) &&
-					!errors.Is(f, thresholds.ErrUnknownIndicator) {
+					!errors.Is(f, thresholds.ErrUnknownIndicator) && !errors.Is(f, referral.ErrDateOutOfRange) &&
+					!errors.Is(f, referral.ErrNeedsJudgement) {
 					t.Fatalf("finding %v wraps no sentinel", f)
 				}
 			}
@@ -245,6 +273,15 @@ func FuzzRoute(f *testing.F) {
 		}
 		if got.Decision.Urgency != continuum.Routine && r.To != continuum.Specialist {
 			t.Fatalf("a %s decision routed to %s", got.Decision.Urgency, r.To)
+		}
+		if got.Decision.Level == continuum.Specialist && r.To != continuum.Specialist && r.Judgement.IsZero() {
+			t.Fatalf("a specialist decision routed to %s without a judgement", r.To)
+		}
+		if got.Judgement != r.Judgement || (!r.Judgement.IsZero() && (r.Judgement.Level != r.To || !r.Judgement.Reason.IsValid())) {
+			t.Fatalf("judgement %+v recorded as %+v", r.Judgement, got.Judgement)
+		}
+		if !got.Basis.IsValid() || !referral.IsWorkingDay(got.DecideBy) {
+			t.Fatalf("DecideBy %s (%s) is not a London working day with a basis", got.DecideBy, got.Basis)
 		}
 		if !got.Decision.Level.IsValid() || !got.Decision.Urgency.IsValid() {
 			t.Fatalf("decision %s %s", got.Decision.Level, got.Decision.Urgency)

@@ -3,7 +3,6 @@ package referral
 import (
 	"fmt"
 	"strconv"
-	"sync"
 	"time"
 	_ "time/tzdata" // Europe/London without relying on the host's zoneinfo
 
@@ -53,19 +52,10 @@ const (
 	RuleFromDisagrees       = "from-disagrees-history"  // From is not the level of the open episode
 )
 
-// londonZone is Europe/London, whose calendar days the history is compared on.
-var londonZone = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		panic(err) // time/tzdata is embedded: this cannot happen
-	}
-	return loc
-})
-
 // londonDay returns t's calendar date in London, at midnight UTC, so that days compare
 // and subtract exactly.
 func londonDay(t time.Time) time.Time {
-	y, m, d := t.In(londonZone()).Date()
+	y, m, d := t.In(London()).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
@@ -183,7 +173,8 @@ func (p *Policy) historyQueries(r Referral, t Transition) continuum.Findings {
 				continue
 			}
 			closed := londonDay(e.Closed)
-			if !londonDay(ts.Deadline(closed)).Before(received) {
+			// A closing day outside the calendar's years has no window (Deadline fails).
+			if end, err := ts.Deadline(closed); err == nil && !londonDay(end).Before(received) {
 				fs = fs.Add("history["+strconv.Itoa(i)+"].closed", RuleStepUpAfterStepDown, continuum.Query, nil,
 					fmt.Sprintf("the child came down from %s %s before this referral, within the policy's step-up window (%s, %s)", e.Level, distance(closed, received), ts.Name, amountText(ts)))
 			}

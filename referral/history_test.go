@@ -79,13 +79,13 @@ func TestRouteHistoryErrors(t *testing.T) {
 func TestRouteHistoryLondonDays(t *testing.T) {
 	p, fw := rtPair(t, "england")
 	// 23:30 UTC on Friday 2 August 2024 is 00:30 on Saturday 3 August in London.
-	lateFriday := rtAt(2024, time.August, 2, 23, 30)
-	saturday := rtAt(2024, time.August, 3, 9, 0)
+	lateFriday := time.Date(2024, time.August, 2, 23, 30, 0, 0, time.UTC)
+	saturday := time.Date(2024, time.August, 3, 9, 0, 0, 0, time.UTC)
 	r := referral.Referral{To: continuum.Specialist, Case: rtSpecialist, Consent: referral.Given, Received: saturday,
 		History: []referral.Episode{hiEp(continuum.Specialist, hiDay(2024, time.June, 3), lateFriday, referral.ServicesCeased)}}
 	_, err := p.Route(fw, r)
 	require.NoError(t, err, "closed on the London Saturday, the same day as the referral")
-	r.Received = rtAt(2024, time.August, 2, 22, 0) // 23:00 Friday in London
+	r.Received = time.Date(2024, time.August, 2, 22, 0, 0, 0, time.UTC) // 23:00 Friday in London
 	_, err = p.Route(fw, r)
 	assert.Equal(t, []string{"history[0].closed history-after-received"}, rtPathRules(rtFindings(t, err)))
 }
@@ -161,7 +161,7 @@ func hiWindowPolicy(tb testing.TB) *referral.Policy {
 		"sources": []any{map[string]any{"id": "COV", "title": "Coventry procedures, Closure of cases and re-referrals",
 			"url": "https://coventrychildcare.proceduresonline.com/chapters/p_closure_rerefer.html"}},
 		"timescales": []any{map[string]any{"id": "step-up-window", "name": "Re-referral to the last team after closure",
-			"clockStarts": "case closed", "amount": 6, "unit": "weeks", "sources": []any{"COV"}}},
+			"clockStarts": "case closed", "amount": 6, "unit": "weeks", "basis": "local", "sources": []any{"COV"}}},
 		"stepUpWindow": "step-up-window",
 	}
 	out, err := json.Marshal(d)

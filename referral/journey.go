@@ -189,7 +189,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 		if err == nil {
 			sc.Routing.Queries = nil
 			if routing.Decision.Urgency.IsValid() {
-				landing = p.destination(r.To, routing.Decision).landing
+				landing = p.destination(r.To, judged(routing.Decision, r.Judgement)).landing
 			}
 			fs = append(fs, p.stepTimescale(&sc, s)...)
 		} else if !s.Decided.IsZero() && !s.Received.IsZero() && londonDay(s.Decided).Before(londonDay(s.Received)) {

@@ -131,6 +131,7 @@ func (p *Policy) Routes() iter.Seq[Route] {
 	return func(yield func(Route) bool) {
 		for _, r := range p.routes {
 			r.Services, r.Citations = slices.Clone(r.Services), slices.Clone(r.Citations)
+			r.Hours = cloneHours(r.Hours)
 			if !yield(r) {
 				return
 			}
@@ -188,8 +189,10 @@ func (p *Policy) Timescale(id string) (Timescale, bool) {
 	return Timescale{}, false
 }
 
-// Deadline returns the end of the timescale id when its clock starts at start; an
-// unknown id is an error wrapping [ErrUnknownTimescale].
+// Deadline returns the end of the timescale id when its clock starts at start, as
+// [Timescale.Deadline] does (London days, Europe/London result); an unknown id is an
+// error wrapping [ErrUnknownTimescale], and a date outside the supported calendar
+// years one wrapping [ErrDateOutOfRange].
 func (p *Policy) Deadline(id string, start time.Time) (time.Time, error) {
 	if err := p.usable(); err != nil {
 		return time.Time{}, err
@@ -198,5 +201,5 @@ func (p *Policy) Deadline(id string, start time.Time) (time.Time, error) {
 	if !ok {
 		return time.Time{}, fmt.Errorf("%w: the policy has no timescale with this id", ErrUnknownTimescale)
 	}
-	return t.Deadline(start), nil
+	return t.Deadline(start)
 }

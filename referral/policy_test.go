@@ -289,11 +289,15 @@ func TestParsePolicyFindings(t *testing.T) {
 			"routing routing-incomplete", "routing routing-incomplete", "routing routing-incomplete",
 		}, reason: "no routes and no routing: every level and urgency is unrouted"},
 		{name: "duplicate_timescale_id", edit: func(d map[string]any) {
-			polAppend(d, "timescales", map[string]any{"id": "decision", "name": "n", "clockStarts": "c", "amount": 2, "unit": "days", "sources": []any{"T1"}})
+			polAppend(d, "timescales", map[string]any{"id": "decision", "name": "n", "clockStarts": "c", "amount": 2, "unit": "days", "basis": "local", "sources": []any{"T1"}})
 		}, want: []string{"timescales[1].id duplicate-id"}, reason: "two timescales share an id"},
 		{name: "missing_timescales", edit: func(d map[string]any) { delete(d, "timescales") },
 			want:   []string{"decisionTimescale unknown-timescale", "timescales missing-field"},
 			reason: "no timescales: the decision timescale names none"},
+		{name: "missing_timescale_basis", edit: func(d map[string]any) { delete(polItem(d, "timescales", 0), "basis") },
+			want: []string{"timescales[0].basis missing-field"}, reason: "a timescale says whether it is statutory or local"},
+		{name: "prompt_timescale_basis", edit: func(d map[string]any) { polItem(d, "timescales", 0)["basis"] = "prompt" },
+			want: []string{"timescales[0].basis invalid-timescale"}, reason: "a prompt is what Route gives a route without a timescale, never a timescale"},
 		{name: "missing_timescale_unit", edit: func(d map[string]any) { delete(polItem(d, "timescales", 0), "unit") },
 			want: []string{"timescales[0].unit missing-field"}, reason: "a timescale has a unit"},
 		{name: "missing_timescale_clock", edit: func(d map[string]any) { polItem(d, "timescales", 0)["clockStarts"] = "" },
@@ -535,6 +539,11 @@ func TestPolicyAccessors(t *testing.T) {
 		}
 		_, err := kent.Deadline("nope", rtReceived)
 		assert.ErrorIs(t, err, referral.ErrUnknownTimescale)
+		_, err = kent.Deadline("referral-decision", time.Date(9999, time.December, 31, 12, 0, 0, 0, time.UTC))
+		assert.ErrorIs(t, err, referral.ErrDateOutOfRange, "no deadline in year 10000")
+		assert.NotContains(t, err.Error(), "9999", "the error does not repeat the date")
+		_, err = kent.Deadline("review-conference-next", time.Date(2100, time.August, 1, 12, 0, 0, 0, time.UTC))
+		assert.ErrorIs(t, err, referral.ErrDateOutOfRange, "6 months on falls in 2101")
 		_, err = kent.Deadline(strings.Repeat("n", 100), rtReceived)
 		require.ErrorIs(t, err, referral.ErrUnknownTimescale)
 		assert.Less(t, len(err.Error()), 100, "a long id is truncated")

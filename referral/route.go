@@ -3,113 +3,10 @@ package referral
 import (
 	"errors"
 	"fmt"
-	"log/slog"
-	"time"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/thresholds"
 )
-
-// Route is where a referral goes: a service, how to reach it and the signposts it leads
-// to, with its sources.
-//
-// The zero Route is "no route".
-type Route struct {
-	// ID is the route's id within its policy ("front-door").
-	ID string `json:"id"`
-	// Name is the service's name ("Kent Integrated Front Door").
-	Name string `json:"name"`
-	// How says how to make the referral.
-	How string `json:"how"`
-	// Contact is the service's public contact, if the policy gives one.
-	Contact string `json:"contact,omitempty"`
-	// OutOfHours is the out-of-hours contact, if any.
-	OutOfHours string `json:"outOfHours,omitempty"`
-	// Services are services and signposts the route leads to.
-	Services []string `json:"services,omitempty"`
-	// Timescale is the id of the timescale that sets DecideBy on this route; "" for the
-	// policy's decision timescale.
-	Timescale string `json:"timescale,omitempty"`
-	// Citations are the sources of the route.
-	Citations []continuum.Citation `json:"citations,omitempty"`
-}
-
-// Referral is a request to move a child to a level of need: the input record of
-// [Policy.Route], filled by a literal.
-//
-// The zero Referral is not routable (it asks for no level and has no date).
-type Referral struct {
-	// From is the child's current level; the zero Level when not known to services.
-	From continuum.Level `json:"from"`
-	// To is the level asked for.
-	To continuum.Level `json:"to"`
-	// Case is what the referrer observed.
-	Case thresholds.Case `json:"case"`
-	// Consent is the family's recorded position.
-	Consent Consent `json:"consent"`
-	// Received is when the service received the referral; the decision clock starts then.
-	Received time.Time `json:"received"`
-	// Source is who made the referral, as the CIN census codes it; zero when not
-	// recorded.
-	Source ReferralSource `json:"source,omitzero"`
-	// Closure is the census reason for closure of a move that closes a children's
-	// social care episode; the policy says which reasons each move allows.
-	Closure ClosureReason `json:"closure,omitzero"`
-	// History is the child's earlier episodes, oldest first (history.go).
-	History []Episode `json:"history,omitempty"`
-}
-
-// String describes the referral without personal data: the move, the consent position,
-// the case's codes (its Ref redacted) and the date received.
-func (r Referral) String() string {
-	return fmt.Sprintf("Referral{%s consent:%s %s received:%s}", Transition{r.From, r.To}, r.Consent, r.Case, r.Received.Format(time.DateOnly))
-}
-
-// LogValue logs the move, the consent and the case (whose Ref is redacted).
-func (r Referral) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("from", r.From.String()),
-		slog.String("to", r.To.String()),
-		slog.String("consent", r.Consent.String()),
-		slog.Any("case", r.Case),
-		slog.String("received", r.Received.Format(time.DateOnly)),
-	)
-}
-
-// Routing is the answer to a referral: the threshold decision, the kind of move, where
-// the referral goes (and next, after 999), by when someone must decide, and anything a
-// practitioner should look at.
-//
-// The zero Routing is "not routed".
-type Routing struct {
-	// Decision is the threshold framework's decision on the referral's case.
-	Decision thresholds.Decision `json:"decision"`
-	// Transition is the move asked for.
-	Transition Transition `json:"transition"`
-	// Kind is Transition.Kind(), for readers of the JSON.
-	Kind TransitionKind `json:"kind"`
-	// Route is where the referral goes first.
-	Route Route `json:"route"`
-	// Then is where it goes next (the front door after 999); the zero Route when nothing
-	// follows.
-	Then Route `json:"then,omitzero"`
-	// Consent is the policy's consent rule for the level asked for.
-	Consent ConsentRule `json:"consentRule"`
-	// LegalBasis is the legal basis the policy's routing states for the route taken;
-	// zero when it states none (universal services).
-	LegalBasis LegalBasis `json:"legalBasis,omitzero"`
-	// LegalBasisCitations are the sources of the legal basis.
-	LegalBasisCitations []continuum.Citation `json:"legalBasisCitations,omitempty"`
-	// Note says what the move needs, in the policy's words.
-	Note string `json:"note,omitempty"`
-	// Timescale is the timescale that set DecideBy.
-	Timescale Timescale `json:"timescale"`
-	// DecideBy is when a decision on the referral is due: Timescale counted from
-	// Received, on England and Wales working days, day 0 being the day received.
-	DecideBy time.Time `json:"decideBy"`
-	// Queries are non-blocking findings: a practitioner should look before going on.
-	Queries continuum.Findings `json:"queries,omitempty"`
-}
 
 // Route validates a referral and works out where it goes under this policy and the
 // framework it goes with. The rules, in order; every blocking problem is reported, as a
@@ -137,19 +34,37 @@ type Routing struct {
 //     Closure, when recorded, a census reason (invalid-closure-reason) that the policy
 //     allows on the move (closure-not-allowed); History must be valid, each problem a
 //     finding at "history[i].field" (see [Episode] and history.go's rule codes).
+//  8. Judgement: a recorded [Judgement] needs a valid level equal to To and a valid
+//     reason (invalid-judgement, judgement-mismatch). A Specialist decision of routine
+//     urgency asked below Specialist without a judgement fails with [ErrNeedsJudgement]
+//     (needs-judgement); with one it is routed and the Routing records it. Rule 4 stands
+//     whatever the judgement.
+//  9. The case's age band, when set, must be a band (case.age, invalid-age).
+//  10. Received, and the deadline counted from it, must fall in the supported calendar
+//     years (date-out-of-range, [ErrDateOutOfRange]).
 //
 // Then the route is the policy's route for To at the decision's urgency, with the next
 // route after it (999 first, then the front door). A route with a threshold gate takes
-// only decisions at or above the gate's level; below it the referral goes to the route
-// the policy gives the decided level, with a below-threshold query, and the consent rule
-// (5) and the note are those of the decided level it lands at. Otherwise asking for more or less than the
-// decided level is a query (above-decision, below-decision): a practitioner may know
-// more than the indicators say. DecideBy is the route's timescale (or the policy's
-// decision timescale) counted from Received. A routed referral is also queried for an
-// RC8 closure after needs early help serves (no-early-help-offer) and for what its
-// History shows: a re-referral within 12 months, a move back up within the policy's
-// step-up window, and a From that disagrees with the open episode. LegalBasis is the one
-// the policy's routing entry for the route taken states.
+// only decisions at or above the gate's level (a recorded judgement's level in place of
+// the suggestion); below it the referral goes to the route the policy gives the decided
+// level, with a below-threshold query, and the consent rule (5) and the note are those
+// of the decided level it lands at. Otherwise asking for more or less than the decided
+// level is a query (above-decision, below-decision) unless a judgement records the
+// difference: a practitioner may know more than the indicators say. An observed
+// indicator outside its age bands still counts and is queried at
+// "case.indicators[i]" (thresholds.RuleOutsideAgeBand). A routed referral is also
+// queried for an RC8 closure after needs early help serves (no-early-help-offer) and for
+// what its History shows: a re-referral within 12 months, a move back up within the
+// policy's step-up window, and a From that disagrees with the open episode. LegalBasis
+// is the one the policy's routing entry for the route taken states.
+//
+// DecideBy is the route's timescale counted from Received in London working days
+// (after 999, the next route's), with its Basis: statutory or local as the timescale
+// says; a route with no timescale of its own gets the policy's decision timescale as a
+// prompt (Basis [Prompt]), never a deadline. A same-day or immediate referral received
+// while the deciding service is closed (outside its office hours, or on a day that is
+// not a working day) sets OutOfHoursNow, with an out-of-hours query naming the
+// service's out-of-hours contact.
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
@@ -165,6 +80,8 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			fs = append(fs, caseFindings(err)...)
 		}
 	}
+	fs = append(fs, checkAge(r.Case)...)
+	fs = append(fs, judge(r, d)...)
 	t := Transition{From: r.From, To: r.To}
 	var dest destination
 	if r.To.IsValid() {
@@ -172,7 +89,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
 		}
 		if d.Urgency.IsValid() {
-			dest = p.destination(r.To, d)
+			dest = p.destination(r.To, judged(d, r.Judgement))
 			switch {
 			case d.Urgency != continuum.Routine && r.To < continuum.Specialist:
 				bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
@@ -198,10 +115,13 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
 		}
 	}
+	fs = append(fs, p.checkDates(r, &dest, d.Urgency.IsValid() && dest.route >= 0)...)
 	if len(fs) > 0 {
 		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
-	return p.answer(r, t, d, dest), nil
+	out := p.answer(r, t, d, dest)
+	out.Queries = append(out.Queries, ageQueries(fw, r.Case)...)
+	return out, nil
 }
 
 // check reports the problems of the referral itself (rules 1 and 2 of Route).
@@ -251,6 +171,7 @@ type destination struct {
 	gated   bool              // the gate turned the referral away to its decided level's route
 	landing continuum.Level   // the level whose consent rule and note apply
 	rule    ConsentRule       // the consent rule of landing
+	due     due               // the deadline, worked out once by checkDates
 }
 
 // destination works out where a referral asked for at to goes, given the decision. A
@@ -287,23 +208,19 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	case dest.gated:
 		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
 			p.routes[dest.asked].Name+" takes "+dest.gate.min.String()+" and above; the decision is "+d.Level.String()+", so the referral goes to "+p.routes[dest.route].Name)
-	case r.To > d.Level:
-		out.Queries = out.Queries.Add("to", RuleAboveDecision, continuum.Query, nil,
-			"asked for "+r.To.String()+"; the indicators suggest "+d.Level.String()+": record the professional judgement behind the difference")
-	case r.To < d.Level:
-		out.Queries = out.Queries.Add("to", RuleBelowDecision, continuum.Query, nil,
-			"asked for "+r.To.String()+"; the indicators suggest "+d.Level.String()+": check the level asked for")
+	default:
+		if rule, msg := levelQuery(r, d); rule != "" {
+			out.Queries = out.Queries.Add("to", rule, continuum.Query, nil, msg)
+		}
 	}
+	out.Judgement = r.Judgement
 	out.Queries = append(append(out.Queries, closureQueries(r, d)...), p.historyQueries(r, t)...)
 	out.Route = p.routes[dest.route]
-	decidedOn := dest.route
 	if dest.then >= 0 {
-		// 999 decides nothing; the route after it does.
 		out.Then = p.routes[dest.then]
-		decidedOn = dest.then
 	}
-	out.Timescale = p.timescales[p.routeTimescale[decidedOn]]
-	out.DecideBy = out.Timescale.Deadline(r.Received)
+	out.Timescale, out.Basis, out.DecideBy = p.timescales[dest.due.timescale], dest.due.basis, dest.due.end
+	out.Queries = outOfHours(&out, r.Received, out.Queries)
 	legal := p.legal[dest.level][dest.urgency]
 	out.LegalBasis = legal.basis
 
@@ -315,6 +232,7 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 	out.Then.Citations, cites = copyInto(cites, out.Then.Citations)
 	out.Timescale.Citations, cites = copyInto(cites, out.Timescale.Citations)
 	out.LegalBasisCitations, _ = copyInto(cites, legal.citations)
+	out.Route.Hours, out.Then.Hours = cloneHours(out.Route.Hours), cloneHours(out.Then.Hours)
 	out.Route.Services, services = copyInto(services, out.Route.Services)
 	out.Then.Services, _ = copyInto(services, out.Then.Services)
 	return out

@@ -62,7 +62,7 @@ func rtCase(codes ...string) thresholds.Case {
 
 // rtAt returns y-m-d hh:mm in UTC.
 func rtAt(y int, m time.Month, d, hh, mm int) time.Time {
-	return time.Date(y, m, d, hh, mm, 0, 0, time.UTC)
+	return time.Date(y, m, d, hh, mm, 0, 0, referral.London())
 }
 
 // rtFindings requires err to be a continuum.Findings error and returns it.
@@ -457,8 +457,6 @@ func TestRouteDecisionQueries(t *testing.T) {
 			[]string{"to above-decision"}, "asking additional with no needs observed is a query, even in Kent"},
 		{"below_additional", all, 0, continuum.Additional, rtIntensive, referral.Given,
 			[]string{"to below-decision"}, "asking for less than the indicators say is a query"},
-		{"below_intensive", all, continuum.Additional, continuum.Intensive, rtSpecialist, referral.Given,
-			[]string{"to below-decision"}, "a routine specialist need asked at intensive is a query, not an error"},
 		{"below_closure", all, continuum.Additional, continuum.Universal, rtAdditional, 0,
 			[]string{"to below-decision"}, "closing while needs remain is a query"},
 		{"below_with_unrecorded_consent", all, 0, continuum.Specialist, rtSpecialist, 0,
@@ -929,7 +927,9 @@ func TestRouteDecideBy(t *testing.T) {
 			assert.Equal(t, tt.timescale, got.Timescale.ID)
 			ts, ok := p.Timescale(tt.timescale)
 			require.True(t, ok)
-			assert.Equal(t, ts.Deadline(tt.received), got.DecideBy, "DecideBy is the routing's timescale counted from Received")
+			want, err := ts.Deadline(tt.received)
+			require.NoError(t, err)
+			assert.Equal(t, want, got.DecideBy, "DecideBy is the routing's timescale counted from Received")
 			assert.Equal(t, ts.Amount, referral.WorkingDaysBetween(tt.received, got.DecideBy))
 		})
 	}
@@ -1128,7 +1128,6 @@ func TestRouteReadsNoClock(t *testing.T) {
 		rtAt(2025, time.December, 24, 9, 0),
 		rtAt(2024, time.March, 6, 10, 0),
 		rtAt(2099, time.June, 5, 23, 59),
-		rtAt(3000, time.January, 1, 0, 0),
 	}
 	for _, id := range rtBuiltinIDs {
 		t.Run(id, func(t *testing.T) {
@@ -1146,6 +1145,10 @@ func TestRouteReadsNoClock(t *testing.T) {
 				assert.Equal(t, referral.AddWorkingDays(d, 1), a.DecideBy, "DecideBy comes from Received only")
 				assert.False(t, a.DecideBy.Before(d))
 			}
+			// A year the calendar does not support is an error, never a guess.
+			p, fw := rtPair(t, id)
+			_, err := p.Route(fw, referral.Referral{From: continuum.Intensive, To: continuum.Specialist, Case: rtHarm, Consent: referral.NotSought, Received: rtAt(3000, time.January, 1, 0, 0)})
+			assert.ErrorIs(t, err, referral.ErrDateOutOfRange)
 		})
 	}
 }

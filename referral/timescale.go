@@ -2,6 +2,7 @@ package referral
 
 import (
 	"encoding"
+	"fmt"
 	"iter"
 	"time"
 
@@ -64,36 +65,62 @@ func (u Unit) MarshalText() ([]byte, error) { return unitTokens.AppendText(nil, 
 func (u *Unit) UnmarshalText(text []byte) error { return unitTokens.UnmarshalText(text, u) }
 
 // Timescale is a statutory or local time limit: what must happen, from which event, in
-// how long, with its sources.
+// how long, on what basis, with its sources.
 //
 // The zero Timescale has no amount; its Deadline is the start itself.
 type Timescale struct {
-	ID          string               `json:"id"`
-	Name        string               `json:"name"`
-	ClockStarts string               `json:"clockStarts"`
-	Amount      int                  `json:"amount"`
-	Unit        Unit                 `json:"unit"`
-	Citations   []continuum.Citation `json:"citations,omitempty"`
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	ClockStarts string `json:"clockStarts"`
+	Amount      int    `json:"amount"`
+	Unit        Unit   `json:"unit"`
+	// Basis says whether the limit is statutory (set by statutory guidance or
+	// regulations, cited) or a council's local standard.
+	Basis     DeadlineBasis        `json:"basis"`
+	Citations []continuum.Citation `json:"citations,omitempty"`
 }
 
-// Deadline returns the date the timescale ends when its clock starts at start. Day 0 is
-// the day the clock starts: a timescale of 1 working day from a Friday ends on the next
-// working day, Monday (or Tuesday after a bank holiday Monday). Calendar units keep
-// start's clock time; months are clamped to the end of a shorter month (31 January plus
-// 1 month is 28 or 29 February).
-func (t Timescale) Deadline(start time.Time) time.Time {
+// Deadline returns when the timescale ends if its clock starts at start, in
+// Europe/London.
+//
+// Days are London calendar days, whatever location start carries, and day 0 is the
+// day the clock starts: a timescale of 1 working day from a Friday ends on the next
+// working day, Monday (or Tuesday after a bank holiday Monday). The deadline keeps
+// start's London clock time on the day it falls on (the package doc gives the
+// convention and its sources); months are clamped to the end of a shorter month (31
+// January plus 1 month is 28 or 29 February).
+//
+// A start or an end outside the supported calendar years ([InCalendar]) is an error
+// wrapping [ErrDateOutOfRange]; the time is then zero.
+func (t Timescale) Deadline(start time.Time) (time.Time, error) {
+	if !InCalendar(start) {
+		return time.Time{}, errStartOutOfRange
+	}
+	start = start.In(London())
+	var end time.Time
 	switch t.Unit {
 	case WorkingDays:
-		return AddWorkingDays(start, t.Amount)
+		end = AddWorkingDays(start, t.Amount)
 	case Days:
-		return start.AddDate(0, 0, t.Amount)
+		end = start.AddDate(0, 0, t.Amount)
 	case Weeks:
-		return start.AddDate(0, 0, 7*t.Amount)
+		end = start.AddDate(0, 0, 7*t.Amount)
 	case Months:
-		return addMonths(start, t.Amount)
+		end = addMonths(start, t.Amount)
+	default:
+		end = start
 	}
-	return start
+	if !InCalendar(end) {
+		return time.Time{}, errEndOutOfRange
+	}
+	return end, nil
 }
+
+// The errors of Deadline: they say which date was out of range, never what it was.
+var (
+	errStartOutOfRange = fmt.Errorf("%w: the clock starts outside %d-%d", ErrDateOutOfRange, FirstCalendarYear, LastCalendarYear)
+	errEndOutOfRange   = fmt.Errorf("%w: the deadline would fall outside %d-%d", ErrDateOutOfRange, FirstCalendarYear, LastCalendarYear)
+)
 
 // addMonths adds n calendar months, clamping the day to the target month's length.
 func addMonths(t time.Time, n int) time.Time {

@@ -54,7 +54,7 @@ func TestTimescaleDeadline(t *testing.T) {
 		{"months_48_feb29", 48, referral.Months, d(2024, time.February, 29), d(2028, time.February, 29), "four years from 29 February"},
 		{"months_1_dec31", 1, referral.Months, d(2024, time.December, 31), d(2025, time.January, 31), "December to January"},
 		{"months_2_dec31", 2, referral.Months, d(2024, time.December, 31), d(2025, time.February, 28), "over the year end, clamped"},
-		{"months_1000", 1000, referral.Months, d(2024, time.January, 31), d(2107, time.May, 31), "83 years and 4 months"},
+		{"months_1000", 1000, referral.Months, d(2010, time.January, 31), d(2093, time.May, 31), "83 years and 4 months"},
 		// No unit or amount: the start itself.
 		{"zero_unit", 5, 0, d(2024, time.March, 6), d(2024, time.March, 6), "the zero Unit counts nothing"},
 		{"invalid_unit", 5, 9, d(2024, time.March, 6), d(2024, time.March, 6), "an invalid Unit counts nothing"},
@@ -64,8 +64,10 @@ func TestTimescaleDeadline(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := referral.Timescale{ID: "t", Amount: tt.amount, Unit: tt.unit}
-			got := ts.Deadline(tt.start)
-			assert.Equal(t, tt.want, got, tt.reason)
+			got, err := ts.Deadline(tt.start)
+			require.NoError(t, err)
+			assert.True(t, tt.want.Equal(got), "%s: got %s, want %s", tt.reason, got, tt.want)
+			assert.Equal(t, referral.London(), got.Location(), "a deadline is in Europe/London")
 			if tt.unit == referral.WorkingDays && tt.amount > 0 {
 				assert.Equal(t, tt.amount, referral.WorkingDaysBetween(tt.start, got))
 				assert.True(t, referral.IsWorkingDay(got), "a working-day deadline falls on a working day")
@@ -75,7 +77,9 @@ func TestTimescaleDeadline(t *testing.T) {
 
 	t.Run("zero_timescale", func(t *testing.T) {
 		start := d(2024, time.March, 6)
-		assert.Equal(t, start, referral.Timescale{}.Deadline(start), "the zero Timescale ends where it starts")
+		got, err := referral.Timescale{}.Deadline(start)
+		require.NoError(t, err)
+		assert.True(t, start.Equal(got), "the zero Timescale ends where it starts")
 	})
 
 	t.Run("keeps_location", func(t *testing.T) {
@@ -90,7 +94,8 @@ func TestTimescaleDeadline(t *testing.T) {
 			{referral.Weeks, time.Date(2024, time.April, 4, 9, 0, 0, 0, london)},
 			{referral.Months, time.Date(2024, time.April, 28, 9, 0, 0, 0, london)},
 		} {
-			got := referral.Timescale{Amount: 1, Unit: tt.unit}.Deadline(start)
+			got, err := referral.Timescale{Amount: 1, Unit: tt.unit}.Deadline(start)
+			require.NoError(t, err)
 			assert.Equal(t, tt.want.Format(time.RFC3339), got.Format(time.RFC3339), "%s", tt.unit)
 			assert.Equal(t, london, got.Location(), "%s", tt.unit)
 		}
@@ -99,7 +104,36 @@ func TestTimescaleDeadline(t *testing.T) {
 	t.Run("months_end_of_month_in_london", func(t *testing.T) {
 		// 31 October 2024 in London (GMT) plus 4 months is 28 February 2025, same clock.
 		start := time.Date(2024, time.October, 31, 23, 30, 0, 0, london)
-		got := referral.Timescale{Amount: 4, Unit: referral.Months}.Deadline(start)
+		got, err := referral.Timescale{Amount: 4, Unit: referral.Months}.Deadline(start)
+		require.NoError(t, err)
 		assert.Equal(t, "2025-02-28T23:30:00Z", got.Format(time.RFC3339))
+	})
+
+	t.Run("out_of_range", func(t *testing.T) {
+		// The supported years are 1978 to 2100; a start or an end outside them is an
+		// error, never a date that cannot be encoded.
+		for _, tt := range []struct {
+			name  string
+			start time.Time
+			ts    referral.Timescale
+		}{
+			{"start_1977", time.Date(1977, time.December, 30, 12, 0, 0, 0, time.UTC), referral.Timescale{Amount: 1, Unit: referral.WorkingDays}},
+			{"start_9999", time.Date(9999, time.December, 31, 12, 0, 0, 0, time.UTC), referral.Timescale{Amount: 1, Unit: referral.WorkingDays}},
+			{"end_2101", time.Date(2100, time.December, 31, 12, 0, 0, 0, time.UTC), referral.Timescale{Amount: 1, Unit: referral.WorkingDays}},
+			{"months_past_2100", time.Date(2024, time.January, 31, 12, 0, 0, 0, time.UTC), referral.Timescale{Amount: 1000, Unit: referral.Months}},
+			{"start_london_1978_from_utc_1977", time.Date(1977, time.December, 31, 23, 30, 0, 0, time.UTC), referral.Timescale{Amount: 1, Unit: referral.Days}},
+		} {
+			got, err := tt.ts.Deadline(tt.start)
+			if tt.name == "start_london_1978_from_utc_1977" {
+				// 23:30 UTC on 31 December 1977 is 23:30 GMT in London: still 1977.
+				require.ErrorIs(t, err, referral.ErrDateOutOfRange, tt.name)
+				continue
+			}
+			require.ErrorIs(t, err, referral.ErrDateOutOfRange, tt.name)
+			assert.True(t, got.IsZero(), tt.name)
+		}
+		got, err := referral.Timescale{Amount: 1, Unit: referral.WorkingDays}.Deadline(time.Date(1978, time.January, 1, 0, 30, 0, 0, time.UTC))
+		require.NoError(t, err, "1 January 1978 is the first supported day")
+		assert.Equal(t, "1978-01-03", got.Format(time.DateOnly), "2 January 1978 was the New Year substitute holiday")
 	})
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // FuzzParseEnums fuzzes the text parsers of referral's enums (Consent, TransitionKind,
-// ConsentRule, Unit, LegalBasis): never a panic; a success round-trips through MarshalText.
+// ConsentRule, Unit, LegalBasis, DeadlineBasis, JudgementReason): never a panic; a success
+// round-trips through MarshalText.
 func FuzzParseEnums(f *testing.F) {
 	for _, seed := range []string{
 		"given", "refused", "not-sought", // every consent token
@@ -17,6 +18,9 @@ func FuzzParseEnums(f *testing.F) {
 		"voluntary-early-help", "family-help", "section-17", "section-47", // legal bases
 		"pre-proceedings", "section-31", "SECTION-47",
 		"working-days", "days", "weeks", "months", // units
+		"statutory", "local", "prompt", // deadline bases
+		"information-beyond-indicators", "history-or-cumulative-concern", "needs-persist-despite-support",
+		"risk-reduced-at-review", "strengths-and-protective-factors", "disagreement-resolved", // judgement reasons
 		"RC1", "rc9", "RC10", // census reasons for closure, any case, one past the end
 		"1A", "5d", "10", "11", // census referral sources, any case, one past the end
 		"", "given ", "ſtep-up", "\x00", // empty, trailing space, a Unicode fold, a NUL
@@ -73,6 +77,20 @@ func FuzzParseEnums(f *testing.F) {
 				var d referral.Unit
 				err := d.UnmarshalText(b)
 				return d == u, err
+			})
+		}
+		if v, err := referral.ParseDeadlineBasis(s); err == nil {
+			roundTrip(t, v.IsValid(), v.MarshalText, func(b []byte) (bool, error) {
+				var d referral.DeadlineBasis
+				err := d.UnmarshalText(b)
+				return d == v, err
+			})
+		}
+		if v, err := referral.ParseJudgementReason(s); err == nil {
+			roundTrip(t, v.IsValid(), v.MarshalText, func(b []byte) (bool, error) {
+				var d referral.JudgementReason
+				err := d.UnmarshalText(b)
+				return d == v, err
 			})
 		}
 	})

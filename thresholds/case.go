@@ -19,6 +19,10 @@ type Case struct {
 	// Indicators are the codes of the observed indicators, in any order. A repeated code
 	// counts once.
 	Indicators []continuum.Code `json:"indicators"`
+	// Age is the child's age band; the zero AgeBand when not known. An observed indicator
+	// outside its age bands still counts in [Framework.Evaluate] (a harm indicator is never
+	// dropped); [Framework.AgeQueries] says which to check.
+	Age continuum.AgeBand `json:"age,omitzero"`
 	// Ref is an optional reference of the caller's (a case number). It is carried for the
 	// caller's convenience and redacted by String and LogValue.
 	Ref string `json:"ref,omitempty"`

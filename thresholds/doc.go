@@ -46,6 +46,11 @@
 //
 // A suggested level is advice that supports professional judgement, never a checklist.
 //
+// A [Case] may carry the child's age band. It never changes the decision: an indicator
+// observed outside its age bands still counts, so no harm indicator is silently dropped,
+// and [Framework.AgeQueries] returns the queries (rule [RuleOutsideAgeBand]) that ask a
+// practitioner to check such an indicator applies.
+//
 // # Speed
 //
 // Compile once, evaluate many: a framework compiles its catalogue into dense bit-set

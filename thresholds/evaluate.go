@@ -151,6 +151,11 @@ type Outcome struct {
 //  8. Reasons name the rules that applied, their indicators sorted by code, and their
 //     citations; the Decision carries the framework's id, version and digest.
 //
+// The case's age band does not change the decision: an indicator observed outside its
+// age bands still counts, so no harm indicator is ever silently dropped. Call
+// [Framework.AgeQueries] for the queries that ask a practitioner to check such an
+// indicator (referral.Policy.Route does).
+//
 // The same case always gets the same Decision. Evaluate reads no clock.
 func (f *Framework) Evaluate(c Case) (Decision, error) {
 	if err := f.usable(); err != nil {

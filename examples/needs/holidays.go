@@ -8,9 +8,10 @@ import (
 	"github.com/rightsupport/needs/referral"
 )
 
-// Years the calendar's rules hold for: before 1978 there was no May Day holiday, and
-// far-future years are almost certainly a typing slip.
-const firstYear, lastYear = 1978, 2200
+// The years the calendar supports (referral.FirstCalendarYear to LastCalendarYear): before
+// 1978 there was no May Day holiday, and later than the last year the rules are only a
+// forecast that Route and Deadline refuse.
+const firstYear, lastYear = referral.FirstCalendarYear, referral.LastCalendarYear
 
 // runHolidays lists the England and Wales bank holidays of a year.
 func runHolidays(e env, args []string) (int, error) {

@@ -21,14 +21,8 @@ type example struct {
 	received time.Time
 }
 
-// london is UK local time, from the embedded zone database.
-var london = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		panic(err) // time/tzdata is embedded: this cannot happen
-	}
-	return loc
-}()
+// london is UK local time, from the zone data the library embeds.
+var london = referral.London()
 
 // examples are routed under the district's policy and framework.
 var examples = []example{

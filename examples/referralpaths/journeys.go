@@ -28,6 +28,9 @@ type step struct {
 	codes    []continuum.Code
 	consent  referral.Consent
 	received time.Time
+	// judgement is the practitioner's recorded judgement, a level and a coded reason
+	// (never free text); zero when none.
+	judgement referral.Judgement
 
 	source   referral.ReferralSource
 	closure  referral.ClosureReason
@@ -39,15 +42,15 @@ type step struct {
 func (j journey) asJourney() referral.Journey {
 	out := referral.Journey{Steps: make([]referral.Step, len(j.steps))}
 	for i, s := range j.steps {
-		out.Steps[i] = referral.Step{Referral: s.referral(), Decided: s.decided, Assessed: s.assessed}
+		out.Steps[i] = referral.Step{Referral: s.referral(j.age), Decided: s.decided, Assessed: s.assessed}
 	}
 	return out
 }
 
-// referral is the step's referral.
-func (s step) referral() referral.Referral {
-	return referral.Referral{From: s.from, To: s.to, Case: thresholds.Case{Indicators: s.codes},
-		Consent: s.consent, Received: s.received, Source: s.source, Closure: s.closure}
+// referral is the step's referral, for a child in the age band.
+func (s step) referral(age continuum.AgeBand) referral.Referral {
+	return referral.Referral{From: s.from, To: s.to, Case: thresholds.Case{Indicators: s.codes, Age: age},
+		Consent: s.consent, Received: s.received, Source: s.source, Closure: s.closure, Judgement: s.judgement}
 }
 
 // codes parses literal indicator codes. Every code used here is in the catalogue of all
@@ -65,14 +68,8 @@ func at(year int, month time.Month, day, hour, minute int) time.Time {
 	return time.Date(year, month, day, hour, minute, 0, 0, london)
 }
 
-// london is UK local time, from the embedded zone database.
-var london = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		panic(err) // time/tzdata is embedded: this cannot happen
-	}
-	return loc
-}()
+// london is UK local time, from the zone data the library embeds.
+var london = referral.London()
 
 // journeys are the stories the program walks through, in order.
 var journeys = []journey{
@@ -213,6 +210,38 @@ var journeys = []journey{
 				codes:   codes("SAF-4-01", "SAF-3-02"),
 				consent: referral.NotSought, received: at(2025, time.October, 6, 10, 0),
 				source: referral.SourcePolice, decided: at(2025, time.October, 8, 11, 0),
+			},
+		},
+	},
+	{
+		title: "A practitioner's judgement: a step-down while one Specialist indicator remains",
+		child: "child I", age: continuum.EarlyYears,
+		steps: []step{
+			{
+				story: "At the child in need review the growth concern is still recorded, but the review finds the risk reduced and proposes a team around the family. Nobody records the judgement: the step-down is refused.",
+				from:  continuum.Specialist, to: continuum.Intensive,
+				codes:   codes("HLT-4-01", "EMW-3-01"),
+				consent: referral.Given, received: at(2025, time.October, 8, 14, 0),
+			},
+			{
+				story: "The review chair records the judgement (Intensive, risk reduced at review), and the step-down goes ahead with the judgement on record.",
+				from:  continuum.Specialist, to: continuum.Intensive,
+				codes:   codes("HLT-4-01", "EMW-3-01"),
+				consent: referral.Given, received: at(2025, time.October, 8, 14, 30),
+				judgement: referral.Judgement{Level: continuum.Intensive, Reason: referral.RiskReducedAtReview},
+			},
+		},
+	},
+	{
+		title: "A referral stored in UTC just before midnight counts on the London day",
+		child: "child J", age: continuum.Adolescent,
+		steps: []step{
+			{
+				story: "A hospital system stores a referral at 23:20 UTC on a Sunday in June: 00:20 on Monday in London. Suspected physical abuse: the decision clock starts on Monday, at an hour when a front door that publishes office hours is closed.",
+				to:    continuum.Specialist,
+				codes: codes("SH-01"),
+				// Written in UTC on purpose: the calendar counts the London day.
+				consent: referral.NotSought, received: time.Date(2025, time.June, 8, 23, 20, 0, 0, time.UTC),
 			},
 		},
 	},

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
@@ -115,6 +116,9 @@ func TestStories(t *testing.T) {
 		{8, 1, true, "specialist", "routine", "entry", "highest-need", false},
 		{8, 2, true, "intensive", "routine", "closure", "highest-need", false},
 		{8, 3, true, "specialist", "routine", "entry", "highest-need", false},
+		{9, 1, false, "specialist", "routine", "step-down", "needs-judgement", false},
+		{9, 2, true, "specialist", "routine", "step-down", "highest-need", false},
+		{10, 1, true, "specialist", "same-day", "entry", "significant-harm", false},
 	}
 	for _, id := range frameworkIDs {
 		fw, _, err := builtinsAsAt(id)
@@ -122,7 +126,7 @@ func TestStories(t *testing.T) {
 		pol := mustPolicy(t, id)
 		for _, w := range wants {
 			s := journeys[w.journey-1].steps[w.step-1]
-			r, err := walk(fw, pol, s)
+			r, err := walk(fw, pol, journeys[w.journey-1].age, s)
 			require.NoError(t, err)
 			where := id + " journey " + itoa(w.journey) + " step " + itoa(w.step)
 			assert.Equal(t, w.routed, r.Routed, where)
@@ -137,11 +141,28 @@ func TestStories(t *testing.T) {
 			}
 		}
 		// The first referral crosses the spring bank holiday.
-		r, err := walk(fw, pol, journeys[0].steps[0])
+		r, err := walk(fw, pol, journeys[0].age, journeys[0].steps[0])
 		require.NoError(t, err)
 		assert.Equal(t, []string{"2025-05-26"}, r.BankHolidays, id)
+		// The judgement is recorded on the routing and explained.
+		r, err = walk(fw, pol, journeys[8].age, journeys[8].steps[1])
+		require.NoError(t, err)
+		assert.Equal(t, referral.RiskReducedAtReview, r.Judgement.Reason, id)
+		assert.Contains(t, r.Explanation, "reason given: risk reduced or needs met at review", id)
+		// 23:20 UTC on Sunday 8 June 2025 is Monday 00:20 in London: decided by Tuesday
+		// 00:20 London time, statutory.
+		r, err = walk(fw, pol, journeys[9].age, journeys[9].steps[0])
+		require.NoError(t, err)
+		assert.Equal(t, "2025-06-10T00:20:00+01:00", r.DecideBy.Format(time.RFC3339), id)
+		assert.Equal(t, referral.London(), r.DecideBy.Location(), id)
+		assert.Equal(t, referral.Statutory, r.Basis, id)
+		assert.Equal(t, id == "durham", r.OutOfHours, "%s: only Durham publishes First Contact's hours", id)
+		// Closing to universal services has no timescale: a prompt, never a deadline.
+		r, err = walk(fw, pol, journeys[0].age, journeys[0].steps[1])
+		require.NoError(t, err)
+		assert.Equal(t, referral.Prompt, r.Basis, id)
 		// Level 1-2 needs asked at Level 3 end up with early help: a query says so.
-		r, err = walk(fw, pol, journeys[5].steps[0])
+		r, err = walk(fw, pol, journeys[5].age, journeys[5].steps[0])
 		require.NoError(t, err)
 		assert.NotEmpty(t, r.Queries.Rules(), id)
 	}

@@ -31,7 +31,8 @@ type result struct {
 	To         continuum.Level         `json:"to"`
 	Kind       referral.TransitionKind `json:"kind"`
 	Consent    referral.Consent        `json:"consent"`
-	Received   time.Time               `json:"received"`
+	Received   time.Time               `json:"received"` // in Europe/London
+	Judgement  referral.Judgement      `json:"judgement,omitzero"`
 	Indicators []observed              `json:"indicators"`
 
 	// Routed is false when the policy blocked the referral; Blocked then says why.
@@ -42,14 +43,16 @@ type result struct {
 	Decision    *thresholds.Decision `json:"decision,omitempty"`
 	Explanation string               `json:"explanation,omitempty"`
 
-	ConsentRule  referral.ConsentRule `json:"consentRule,omitempty"`
-	Route        *referral.Route      `json:"route,omitempty"`
-	Then         *referral.Route      `json:"then,omitempty"`
-	Note         string               `json:"note,omitempty"`
-	Timescale    *referral.Timescale  `json:"timescale,omitempty"`
-	DecideBy     string               `json:"decideBy,omitempty"` // YYYY-MM-DD
-	BankHolidays []string             `json:"bankHolidaysSkipped,omitempty"`
-	Queries      continuum.Findings   `json:"queries,omitempty"`
+	ConsentRule  referral.ConsentRule   `json:"consentRule,omitempty"`
+	Route        *referral.Route        `json:"route,omitempty"`
+	Then         *referral.Route        `json:"then,omitempty"`
+	Note         string                 `json:"note,omitempty"`
+	Timescale    *referral.Timescale    `json:"timescale,omitempty"`
+	DecideBy     *time.Time             `json:"decideBy,omitempty"` // in Europe/London
+	Basis        referral.DeadlineBasis `json:"basis,omitzero"`
+	OutOfHours   bool                   `json:"outOfHoursNow,omitempty"`
+	BankHolidays []string               `json:"bankHolidaysSkipped,omitempty"`
+	Queries      continuum.Findings     `json:"queries,omitempty"`
 
 	// Check is what Policy.CheckJourney found on this step when the whole journey was
 	// checked as one sequence.
@@ -87,7 +90,7 @@ func run(w io.Writer, frameworkID string, asJSON bool) error {
 		}
 		jc := pol.CheckJourney(fw, j.asJourney())
 		for si, s := range j.steps {
-			res, err := walk(fw, pol, s)
+			res, err := walk(fw, pol, j.age, s)
 			if err != nil {
 				return fmt.Errorf("journey %d step %d: %w", ji+1, si+1, err)
 			}
@@ -105,13 +108,13 @@ func run(w io.Writer, frameworkID string, asJSON bool) error {
 	return nil
 }
 
-// walk routes one step and gathers what to report. A referral the policy blocks is a
+// walk routes one step of a child in the age band and gathers what to report. A referral the policy blocks is a
 // result, not an error; an error is a broken journey (a code the framework lacks).
-func walk(fw *thresholds.Framework, pol *referral.Policy, s step) (result, error) {
+func walk(fw *thresholds.Framework, pol *referral.Policy, age continuum.AgeBand, s step) (result, error) {
 	res := result{
 		Framework: fw.Ref(), Policy: pol.String(), Story: s.story,
 		From: s.from, To: s.to, Kind: referral.Transition{From: s.from, To: s.to}.Kind(),
-		Consent: s.consent, Received: s.received,
+		Consent: s.consent, Received: s.received.In(referral.London()), Judgement: s.judgement,
 	}
 	for _, code := range s.codes {
 		ind, ok := fw.Indicator(code)
@@ -122,8 +125,8 @@ func walk(fw *thresholds.Framework, pol *referral.Policy, s step) (result, error
 			Code: ind.Code, Kind: ind.Kind, Level: ind.Level, Dimension: ind.Dimension, Summary: ind.Summary,
 		})
 	}
-	c := thresholds.Case{Indicators: s.codes}
-	routing, err := pol.Route(fw, s.referral())
+	c := thresholds.Case{Indicators: s.codes, Age: age}
+	routing, err := pol.Route(fw, s.referral(age))
 	var d thresholds.Decision
 	if err != nil {
 		var fs continuum.Findings
@@ -144,9 +147,11 @@ func walk(fw *thresholds.Framework, pol *referral.Policy, s step) (result, error
 		}
 		res.Note = routing.Note
 		res.Timescale = &routing.Timescale
-		res.DecideBy = routing.DecideBy.Format(time.DateOnly)
+		res.DecideBy = &routing.DecideBy
+		res.Basis = routing.Basis
+		res.OutOfHours = routing.OutOfHoursNow
 		if routing.Timescale.Unit == referral.WorkingDays {
-			for day := s.received.AddDate(0, 0, 1); !after(day, routing.DecideBy); day = day.AddDate(0, 0, 1) {
+			for day := res.Received.AddDate(0, 0, 1); !after(day, routing.DecideBy); day = day.AddDate(0, 0, 1) {
 				if referral.IsBankHoliday(day) {
 					res.BankHolidays = append(res.BankHolidays, day.Format(time.DateOnly))
 				}
@@ -155,13 +160,18 @@ func walk(fw *thresholds.Framework, pol *referral.Policy, s step) (result, error
 		res.Queries = routing.Queries.Sorted()
 	}
 	res.Decision = &d
-	if res.Explanation, err = fw.Explain(d); err != nil {
+	if res.Routed {
+		res.Explanation, err = routing.Explain(fw)
+	} else {
+		res.Explanation, err = fw.Explain(d)
+	}
+	if err != nil {
 		return result{}, err
 	}
 	return res, nil
 }
 
-// after reports whether a's calendar date is after b's.
+// after reports whether a's calendar date is after b's (both in Europe/London).
 func after(a, b time.Time) bool {
 	return a.Format(time.DateOnly) > b.Format(time.DateOnly)
 }
@@ -227,7 +237,7 @@ func (p *textPrinter) journey(n int, j journey) error {
 }
 
 func (p *textPrinter) step(r result) error {
-	p.printf("\n  Step %d of %d, received %s\n", r.Step, r.Steps, r.Received.Format("Mon 2 Jan 2006 15:04"))
+	p.printf("\n  Step %d of %d, received %s London time\n", r.Step, r.Steps, r.Received.Format("Mon 2 Jan 2006 15:04 MST"))
 	p.field("What happened", r.Story)
 	p.field("Move", fmt.Sprintf("%s → %s (%s)", p.levelOrNotKnown(r.From), p.fw.Label(r.To), r.Kind))
 	consent := r.Consent.String()
@@ -235,6 +245,9 @@ func (p *textPrinter) step(r result) error {
 		consent += " (this policy's rule at " + r.To.String() + ": " + rule.String() + ")"
 	}
 	p.field("Consent", consent)
+	if !r.Judgement.IsZero() {
+		p.field("Judgement", fmt.Sprintf("%s, because: %s", p.fw.Label(r.Judgement.Level), strings.ToLower(r.Judgement.Reason.Label())))
+	}
 	for i, ind := range r.Indicators {
 		label := ""
 		if i == 0 {
@@ -261,6 +274,9 @@ func (p *textPrinter) step(r result) error {
 			p.field("Route", routeText(*r.Route))
 		}
 		p.field("Decide by", p.decideBy(r))
+		if r.OutOfHours {
+			p.field("OUT OF HOURS", "the service is closed now: use its out-of-hours contact at once (see the queries)")
+		}
 		if r.Note != "" {
 			p.field("Policy says", r.Note)
 		}
@@ -286,12 +302,18 @@ func (p *textPrinter) levelOrNotKnown(l continuum.Level) string {
 	return p.fw.Label(l)
 }
 
-// decideBy says when a decision is due, how that was counted and which bank holidays the
-// count skipped.
+// decideBy says when a decision is due (London time), what kind of deadline it is, how it
+// was counted and which bank holidays the count skipped.
 func (p *textPrinter) decideBy(r result) string {
 	t := r.Timescale
-	due, _ := time.ParseInLocation(time.DateOnly, r.DecideBy, r.Received.Location())
-	s := fmt.Sprintf("%s: %s, %s from %s", due.Format("Mon 2 Jan 2006"), t.Name, amount(t.Amount, t.Unit), r.Received.Format("Mon 2 Jan"))
+	due := r.DecideBy.Format("Mon 2 Jan 2006 15:04 MST")
+	var s string
+	switch r.Basis {
+	case referral.Prompt:
+		s = fmt.Sprintf("%s: a follow-up prompt, not a deadline (no timescale applies to this route), %s from %s", due, amount(t.Amount, t.Unit), r.Received.Format("Mon 2 Jan"))
+	default:
+		s = fmt.Sprintf("%s: %s (%s), %s from %s", due, t.Name, strings.ToLower(r.Basis.Label()), amount(t.Amount, t.Unit), r.Received.Format("Mon 2 Jan"))
+	}
 	for _, h := range r.BankHolidays {
 		day, _ := time.Parse(time.DateOnly, h)
 		s += "; skips the bank holiday on " + day.Format("Mon 2 Jan 2006")

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -167,12 +168,23 @@ func TestInFlightLimit(t *testing.T) {
 }
 
 // Issue 13: a referral received late in December 9999 answered 200 with an empty body
-// and a success log line. The response is encoded before the status: a 500 problem,
-// logged at error level as such.
+// and a success log line. Since issue 10 the library refuses such a date (a 422 with
+// date-out-of-range), so no routing can hold a time past year 9999; the response is still
+// encoded before the status, so a value that cannot be encoded is a 500 problem, logged
+// at error level as such.
 func TestEncodingFailureIs500(t *testing.T) {
-	h, logs := newTestServer()
+	h, _ := newTestServer()
 	rec := send(h, http.MethodPost, "/v1/referrals", "application/json",
 		`{"framework":"england","to":"specialist","case":{"indicators":[]},"consent":"given","received":"9999-12-31T12:00:00Z"}`)
+	require.Equal(t, http.StatusUnprocessableEntity, rec.Code, rec.Body.String())
+	assert.Contains(t, rec.Body.String(), "date-out-of-range")
+
+	var logs syncBuffer
+	unencodable := logRequests(slog.New(slog.NewJSONHandler(&logs, nil)), http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, struct{ T time.Time }{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)})
+	}))
+	rec = httptest.NewRecorder()
+	unencodable.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	require.Equal(t, http.StatusInternalServerError, rec.Code, rec.Body.String())
 	var got problemBody
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))

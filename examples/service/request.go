@@ -26,8 +26,9 @@ const maxBody = 64 << 10
 // stops at the code past it, with a too-many-indicators finding, so that a body of junk
 // codes costs little.
 type caseDoc struct {
-	Indicators []string `json:"indicators" limit:"512,too-many-indicators"` // thresholds.MaxIndicators
-	Ref        string   `json:"ref,omitempty"`
+	Indicators []string          `json:"indicators" limit:"512,too-many-indicators"` // thresholds.MaxIndicators
+	Age        continuum.AgeBand `json:"age,omitzero"`                               // the child's age band; zero: not known
+	Ref        string            `json:"ref,omitempty"`
 }
 
 // decisionRequest is the body of POST /v1/decisions.
@@ -38,14 +39,17 @@ type decisionRequest struct {
 
 // referralRequest is the body of POST /v1/referrals. Levels and consent are tokens
 // ("intensive", "given"); from is "" for a child not known to services; received is an
-// RFC 3339 time.
+// RFC 3339 time, counted on its London day whatever offset it is written with; judgement
+// is optional: a level and a coded reason ({"level": "intensive", "reason":
+// "risk-reduced-at-review"}), never free text.
 type referralRequest struct {
-	Framework string           `json:"framework"`
-	From      continuum.Level  `json:"from"`
-	To        continuum.Level  `json:"to"`
-	Case      *caseDoc         `json:"case"`
-	Consent   referral.Consent `json:"consent"`
-	Received  time.Time        `json:"received"`
+	Framework string             `json:"framework"`
+	From      continuum.Level    `json:"from"`
+	To        continuum.Level    `json:"to"`
+	Case      *caseDoc           `json:"case"`
+	Consent   referral.Consent   `json:"consent"`
+	Received  time.Time          `json:"received"`
+	Judgement referral.Judgement `json:"judgement,omitzero"`
 }
 
 // request is what decodeRequest makes of a body: the framework and policy it names and
@@ -138,7 +142,7 @@ func (s *server) decodeRequest(w http.ResponseWriter, r *http.Request, v any, fr
 // findings of malformed and of unknown codes, at most continuum.MaxFindings of each,
 // the rest counted.
 func checkCodes(fw *thresholds.Framework, c *caseDoc) (thresholds.Case, continuum.Findings, continuum.Findings) {
-	out := thresholds.Case{Ref: c.Ref, Indicators: make([]continuum.Code, 0, min(len(c.Indicators), thresholds.MaxIndicators))}
+	out := thresholds.Case{Ref: c.Ref, Age: c.Age, Indicators: make([]continuum.Code, 0, min(len(c.Indicators), thresholds.MaxIndicators))}
 	var malformed, unknown findingList
 	for i, s := range c.Indicators {
 		if s == "" {

@@ -161,7 +161,9 @@ func (s *server) decisions(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// referralResponse is the answer of POST /v1/referrals.
+// referralResponse is the answer of POST /v1/referrals: the routing (its decideBy in
+// Europe/London, its basis statutory, local or prompt, any judgement as recorded) and the
+// routing's explanation.
 type referralResponse struct {
 	Routing     referral.Routing `json:"routing"`
 	Explanation string           `json:"explanation"`
@@ -180,14 +182,19 @@ func (s *server) referrals(w http.ResponseWriter, r *http.Request) {
 	}
 	routing, err := req.pol.Route(req.fw, referral.Referral{
 		From: body.From, To: body.To, Case: req.kase, Consent: body.Consent, Received: body.Received,
+		Judgement: body.Judgement,
 	})
 	if err != nil {
 		unprocessable(w, "the referral cannot be routed", "", err)
 		return
 	}
-	if text, ok := explanation(w, req.fw, routing.Decision); ok {
-		writeJSON(w, http.StatusOK, referralResponse{Routing: routing, Explanation: text})
+	text, err := routing.Explain(req.fw)
+	if err != nil {
+		markFailure(w, "explain")
+		writeProblem(w, http.StatusInternalServerError, codeInternal, "the routing could not be explained", nil)
+		return
 	}
+	writeJSON(w, http.StatusOK, referralResponse{Routing: routing, Explanation: text})
 }
 
 // explanation returns the decision's explanation, or writes a 500 problem and reports

@@ -175,6 +175,36 @@ func TestReferrals(t *testing.T) {
 	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
 	assert.Contains(t, rec.Body.String(), `"id": "police-999"`)
 	assert.Contains(t, rec.Body.String(), `"then": {`)
+
+	// A judgement, a London day and a deadline that says what it is. 23:30 UTC on Tuesday
+	// 3 March 2026 is 23:30 GMT in London, so the decision is due Wednesday 23:30.
+	rec = send(h, http.MethodPost, "/v1/referrals", "application/json",
+		`{"framework":"england","to":"additional","case":{"indicators":["BCA-4-01"],"age":"5-11"},"consent":"given","received":"2026-03-03T23:30:00Z",`+
+			`"judgement":{"level":"additional","reason":"history-or-cumulative-concern"}}`)
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	var judged struct {
+		Routing struct {
+			DecideBy  string `json:"decideBy"`
+			Basis     string `json:"basis"`
+			Judgement struct {
+				Level  string `json:"level"`
+				Reason string `json:"reason"`
+			} `json:"judgement"`
+		} `json:"routing"`
+		Explanation string `json:"explanation"`
+	}
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &judged))
+	assert.Equal(t, "2026-03-04T23:30:00Z", judged.Routing.DecideBy)
+	assert.Equal(t, "prompt", judged.Routing.Basis, "early help has no timescale: a prompt, not a deadline")
+	assert.Equal(t, "additional", judged.Routing.Judgement.Level)
+	assert.Equal(t, "history-or-cumulative-concern", judged.Routing.Judgement.Reason)
+	assert.Contains(t, judged.Explanation, "reason given: history or cumulative concern")
+
+	// Without the judgement the same referral is refused.
+	rec = send(h, http.MethodPost, "/v1/referrals", "application/json",
+		`{"framework":"england","to":"additional","case":{"indicators":["BCA-4-01"]},"consent":"given","received":"2026-03-03T23:30:00Z"}`)
+	assert.Equal(t, http.StatusUnprocessableEntity, rec.Code)
+	assert.Contains(t, rec.Body.String(), "needs-judgement")
 }
 
 // TestErrors covers every error status of every route.

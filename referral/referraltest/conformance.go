@@ -48,8 +48,9 @@ func Conformance() fs.FS {
 //  4. It is skipped when the overlay policy changed a rule the case uses: the consent
 //     rule of the level asked for or of the level decided under the base; whether the
 //     move is allowed; the route or next route the referral goes to (its routing entry
-//     or threshold gate); the timescale that sets its deadline; or the legal basis its
-//     routing entry states.
+//     or threshold gate); the timescale that sets its deadline or its basis; the legal
+//     basis its routing entry states; or, by the route's office hours, whether the
+//     referral is out of hours.
 //  5. Every other case runs and must pass.
 //
 // Route names, wording, contacts and citations an overlay changes excuse nothing: cases
@@ -81,7 +82,7 @@ func Applies(pol *referral.Policy, fw *thresholds.Framework, c Case) (applies bo
 // policyExcused returns why the overlay policy may route c otherwise than the base
 // policy, or "" when it may not.
 func policyExcused(pol *referral.Policy, fw *thresholds.Framework, basePol *referral.Policy, baseFW *thresholds.Framework, c Case) string {
-	r := referralOf(c)
+	r := c.Referral()
 	levels := []continuum.Level{c.To}
 	if d, err := baseFW.Evaluate(r.Case); err == nil {
 		levels = append(levels, d.Level)
@@ -108,20 +109,15 @@ func policyExcused(pol *referral.Policy, fw *thresholds.Framework, basePol *refe
 	switch {
 	case got.Route.ID != want.Route.ID || got.Then.ID != want.Then.ID:
 		return fmt.Sprintf("the overlay policy routes %s at %s urgency to another route than %s", c.To, want.Decision.Urgency, basePol.ID())
-	case got.Timescale.ID != want.Timescale.ID || got.Timescale.Amount != want.Timescale.Amount || got.Timescale.Unit != want.Timescale.Unit:
+	case got.Timescale.ID != want.Timescale.ID || got.Timescale.Amount != want.Timescale.Amount || got.Timescale.Unit != want.Timescale.Unit ||
+		got.Basis != want.Basis:
 		return fmt.Sprintf("the overlay policy gives the route another timescale than %s", basePol.ID())
+	case got.OutOfHoursNow != want.OutOfHoursNow:
+		return fmt.Sprintf("the overlay policy gives the route other office hours than %s", basePol.ID())
 	case got.LegalBasis != want.LegalBasis:
 		return fmt.Sprintf("the overlay policy states another legal basis for %s at %s urgency than %s", c.To, want.Decision.Urgency, basePol.ID())
 	}
 	return ""
-}
-
-// referralOf returns the referral a case describes.
-func referralOf(c Case) referral.Referral {
-	return referral.Referral{
-		From: c.From, To: c.To, Case: thresholds.Case{Indicators: c.Indicators},
-		Consent: c.Consent, Received: c.Received,
-	}
 }
 
 // RunConformance runs the shipped cases ([Conformance]) that an overlay policy and the

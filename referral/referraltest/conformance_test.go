@@ -43,7 +43,7 @@ const (
   ],
   "routing": [ { "level": "additional", "urgency": "routine", "route": "family-hub" } ],
   "timescales": [ { "id": "hub-contact", "name": "Hub contact", "clockStarts": "request received",
-      "amount": 5, "unit": "working-days", "sources": ["TST-P01"] } ],
+      "amount": 5, "unit": "working-days", "basis": "local", "sources": ["TST-P01"] } ],
   "remove": { "transitions": [ { "from": "specialist", "to": "universal" } ] }
 }`
 )

@@ -44,7 +44,8 @@ import (
 //	      "indicators": ["EDU-2-01"], "consent": "given", "received": "2022-06-01T10:00:00Z",
 //	      "want": { "level": "additional", "urgency": "routine", "rules": ["highest-need"],
 //	                "kind": "entry", "route": "district-conversation",
-//	                "decideBy": "2022-06-07T10:00:00Z", "queries": ["below-threshold"] } }
+//	                "decideBy": "2022-06-07T11:00:00+01:00", "basis": "local",
+//	                "queries": ["below-threshold"] } }
 //	  ]
 //	}
 type File struct {
@@ -64,20 +65,26 @@ type Case struct {
 	Indicators []continuum.Code `json:"indicators"`
 	Consent    referral.Consent `json:"consent"`
 	Received   time.Time        `json:"received"`
-	Want       Want             `json:"want"`
+	// Age is the child's age band; zero when not known.
+	Age continuum.AgeBand `json:"age,omitzero"`
+	// Judgement is the practitioner's recorded judgement; zero when none.
+	Judgement referral.Judgement `json:"judgement,omitzero"`
+	Want      Want               `json:"want"`
 }
 
 // Want is the expected routing, or, when Errors is not empty, the expected blocking
 // findings (path and rule, sorted). The zero Want expects the zero Routing, which no
 // routing gives.
 type Want struct {
-	Level    continuum.Level           `json:"level,omitzero"`
-	Urgency  continuum.Urgency         `json:"urgency,omitzero"`
-	Rules    []thresholds.DecisionRule `json:"rules,omitempty"`
-	Kind     referral.TransitionKind   `json:"kind,omitzero"`
-	Route    string                    `json:"route,omitempty"`
-	Then     string                    `json:"then,omitempty"`
-	DecideBy time.Time                 `json:"decideBy,omitzero"`
+	Level     continuum.Level           `json:"level,omitzero"`
+	Urgency   continuum.Urgency         `json:"urgency,omitzero"`
+	Rules     []thresholds.DecisionRule `json:"rules,omitempty"`
+	Kind      referral.TransitionKind   `json:"kind,omitzero"`
+	Route     string                    `json:"route,omitempty"`
+	Then      string                    `json:"then,omitempty"`
+	DecideBy  time.Time                 `json:"decideBy,omitzero"`
+	Basis     referral.DeadlineBasis    `json:"basis,omitzero"`
+	Judgement referral.Judgement        `json:"judgement,omitzero"`
 	// LegalBasis is the legal basis the routing states; absent: none stated.
 	LegalBasis referral.LegalBasis          `json:"legalBasis,omitzero"`
 	Queries    []string                     `json:"queries,omitempty"`
@@ -92,7 +99,8 @@ func Got(r referral.Routing, err error) Want {
 	g := thresholdstest.Got(r.Decision, nil)
 	return Want{
 		Level: g.Level, Urgency: g.Urgency, Rules: g.Rules, Kind: r.Kind,
-		Route: r.Route.ID, Then: r.Then.ID, DecideBy: r.DecideBy, LegalBasis: r.LegalBasis, Queries: r.Queries.Rules(),
+		Route: r.Route.ID, Then: r.Then.ID, DecideBy: r.DecideBy, Basis: r.Basis, Judgement: r.Judgement,
+		LegalBasis: r.LegalBasis, Queries: r.Queries.Rules(),
 	}
 }
 
@@ -151,13 +159,18 @@ func RunCasesOn(t testing.TB, cases []Case, lookup LookupOn) {
 	}
 }
 
+// Referral returns the referral the case routes.
+func (c Case) Referral() referral.Referral {
+	return referral.Referral{
+		From: c.From, To: c.To, Case: thresholds.Case{Indicators: c.Indicators, Age: c.Age},
+		Consent: c.Consent, Received: c.Received, Judgement: c.Judgement,
+	}
+}
+
 // CheckCase routes c and returns nil, or an error holding the cmp.Diff of what was
 // wanted and what was got.
 func CheckCase(p *referral.Policy, fw *thresholds.Framework, c Case) error {
-	r, err := p.Route(fw, referral.Referral{
-		From: c.From, To: c.To, Case: thresholds.Case{Indicators: c.Indicators},
-		Consent: c.Consent, Received: c.Received,
-	})
+	r, err := p.Route(fw, c.Referral())
 	if diff := cmp.Diff(c.Want, Got(r, err), thresholdstest.CmpOptions()); diff != "" {
 		return fmt.Errorf("case %s (%s) under policy %s: mismatch (-want +got):\n%s", c.Name, c.Reason, p, diff)
 	}

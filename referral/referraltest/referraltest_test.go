@@ -24,7 +24,7 @@ const kentOverReferral = `{"description": "d", "cases": [
    "indicators": ["EDU-2-01"], "consent": "given", "received": "2022-06-01T10:00:00Z",
    "want": {"level": "additional", "urgency": "routine", "rules": ["highest-need"],
             "kind": "entry", "route": "district-conversation",
-            "decideBy": "2022-06-07T10:00:00Z", "legalBasis": "voluntary-early-help",
+            "decideBy": "2022-06-07T11:00:00+01:00", "basis": "local", "legalBasis": "voluntary-early-help",
             "queries": ["below-threshold"]}}
 ]}`
 
@@ -51,7 +51,7 @@ func TestLoadCases(t *testing.T) {
 			Level: continuum.Additional, Urgency: continuum.Routine,
 			Rules: []thresholds.DecisionRule{thresholds.ByHighestNeed},
 			Kind:  referral.Entry, Route: "district-conversation",
-			DecideBy:   time.Date(2022, 6, 7, 10, 0, 0, 0, time.UTC),
+			DecideBy: time.Date(2022, 6, 7, 10, 0, 0, 0, time.UTC), Basis: referral.Local,
 			LegalBasis: referral.VoluntaryEarlyHelp,
 			Queries:    []string{"below-threshold"},
 		},
@@ -106,6 +106,33 @@ func TestCheckCase(t *testing.T) {
 	assert.Contains(t, err.Error(), "below-threshold", "the diff shows the query got")
 }
 
+func TestCaseReferral(t *testing.T) {
+	// A case carries the child's age band and a practitioner's judgement to Route, and
+	// Got reports the judgement as recorded.
+	const judged = `{"description": "d", "cases": [
+  {"name": "england/judged", "reason": "a specialist need judged additional",
+   "policy": "england", "framework": "england", "from": "", "to": "additional",
+   "indicators": ["BCA-4-01"], "consent": "given", "received": "2024-01-10T10:00:00Z",
+   "age": "5-11", "judgement": {"level": "additional", "reason": "history-or-cumulative-concern"},
+   "want": {"level": "specialist", "urgency": "routine", "rules": ["highest-need"], "kind": "entry",
+            "route": "early-help", "decideBy": "2024-01-11T10:00:00Z", "basis": "prompt", "legalBasis": "voluntary-early-help",
+            "judgement": {"level": "additional", "reason": "history-or-cumulative-concern"}}}
+]}`
+	cases, err := referraltest.LoadCases(fstest.MapFS{"c.json": {Data: []byte(judged)}}, "*.json")
+	require.NoError(t, err)
+	c := cases[0]
+	r := c.Referral()
+	assert.Equal(t, continuum.SchoolAge, r.Case.Age)
+	assert.Equal(t, referral.Judgement{Level: continuum.Additional, Reason: referral.HistoryOrCumulativeConcern}, r.Judgement)
+	p, fw, err := referraltest.BuiltinsOn("england", "england", c.Received)
+	require.NoError(t, err)
+	assert.NoError(t, referraltest.CheckCase(p, fw, c))
+	c.Judgement = referral.Judgement{}
+	err = referraltest.CheckCase(p, fw, c)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "needs-judgement", "without the judgement the case fails")
+}
+
 func TestGot(t *testing.T) {
 	p, fw := builtins(t, "england")
 	received := time.Date(2024, 5, 3, 17, 30, 0, 0, time.UTC) // Fri; Mon 6 May 2024 is a bank holiday
@@ -119,7 +146,7 @@ func TestGot(t *testing.T) {
 		Level: continuum.Specialist, Urgency: continuum.Immediate,
 		Rules: []thresholds.DecisionRule{thresholds.ByImmediateDanger},
 		Kind:  referral.Escalation, Route: "police-999", Then: "childrens-social-care",
-		DecideBy:   time.Date(2024, 5, 7, 17, 30, 0, 0, time.UTC),
+		DecideBy: time.Date(2024, 5, 7, 17, 30, 0, 0, time.UTC), Basis: referral.Statutory,
 		LegalBasis: referral.Section47,
 		Queries:    []string{"consent-unrecorded"},
 	}

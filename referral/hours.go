@@ -1,0 +1,159 @@
+package referral
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// OfficeHours is one span of a route's published office hours, in London time, on the
+// given weekdays; bank holidays are closed. A policy gives a route's hours only where a
+// source publishes them.
+//
+// The zero OfficeHours is open on no day. An OfficeHours from a [Routing] or
+// [Policy.Routes] is a copy the caller owns; reading it from several goroutines is safe.
+type OfficeHours struct {
+	// Days are lower-case English weekday names ("monday").
+	Days []string `json:"days"`
+	// Open and Close are London clock times, "08:30" and "17:00"; Open is before Close.
+	Open  string `json:"open"`
+	Close string `json:"close"`
+	// Citations are the sources that publish these hours.
+	Citations []continuum.Citation `json:"citations,omitempty"`
+}
+
+// hoursDoc is the JSON shape of an office-hours span (policies/README.md).
+type hoursDoc struct {
+	Days    []string `json:"days"`
+	Open    string   `json:"open"`
+	Close   string   `json:"close"`
+	Sources []string `json:"sources"`
+}
+
+// weekdayOf returns the weekday a lower-case English name names.
+func weekdayOf(name string) (time.Weekday, bool) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if name == lowerWeekday(d) {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+func lowerWeekday(d time.Weekday) string {
+	s := []byte(d.String())
+	s[0] += 'a' - 'A'
+	return string(s)
+}
+
+// clockMinutes parses "HH:MM" (00:00 to 24:00) into minutes after midnight.
+func clockMinutes(s string) (int, bool) {
+	if len(s) != 5 || s[2] != ':' {
+		return 0, false
+	}
+	h, err1 := strconv.Atoi(s[:2])
+	m, err2 := strconv.Atoi(s[3:])
+	if err1 != nil || err2 != nil || s[0] == '+' || s[3] == '+' || h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0) {
+		return 0, false
+	}
+	return h*60 + m, true
+}
+
+// checkHours checks a route's office hours (rule invalid-hours) and returns them with
+// their citations.
+func (c *policyChecker) checkHours(path string, hs []hoursDoc, cite func(string, []string) []continuum.Citation) []OfficeHours {
+	var out []OfficeHours
+	for i, h := range hs {
+		p := path + "[" + strconv.Itoa(i) + "]"
+		if len(h.Days) == 0 {
+			c.Add(p+".days", RuleMissingField, "office hours name at least one weekday")
+		}
+		for j, d := range h.Days {
+			if _, ok := weekdayOf(d); !ok {
+				c.Add(p+".days["+strconv.Itoa(j)+"]", RuleInvalidHours, "a day is a lower-case English weekday name")
+			}
+		}
+		open, okOpen := clockMinutes(h.Open)
+		closing, okClose := clockMinutes(h.Close)
+		switch {
+		case !okOpen:
+			c.Add(p+".open", RuleInvalidHours, "a time is HH:MM on the 24-hour clock")
+		case !okClose:
+			c.Add(p+".close", RuleInvalidHours, "a time is HH:MM on the 24-hour clock")
+		case open >= closing:
+			c.Add(p+".close", RuleInvalidHours, "office hours close after they open")
+		}
+		out = append(out, OfficeHours{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close, Citations: cite(p+".sources", h.Sources)})
+	}
+	return out
+}
+
+// hoursDocs returns office hours as the document writes them.
+func hoursDocs(hs []OfficeHours) []hoursDoc {
+	var out []hoursDoc
+	for _, h := range hs {
+		out = append(out, hoursDoc{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close, Sources: sourceIDs(h.Citations)})
+	}
+	return out
+}
+
+// OpenAt reports whether the route's service is open at t, by t's London day and clock
+// time, whatever location t carries. known is false when the policy gives no office
+// hours for the route and t falls on a working day: only that a day which is not a
+// working day (a weekend or bank holiday) is outside working hours is known then.
+func (r Route) OpenAt(t time.Time) (open, known bool) {
+	if !IsWorkingDay(t) {
+		return false, true
+	}
+	if len(r.Hours) == 0 {
+		return false, false
+	}
+	lt := t.In(London())
+	now := lt.Hour()*60 + lt.Minute()
+	day := lowerWeekday(lt.Weekday())
+	for _, h := range r.Hours {
+		from, ok1 := clockMinutes(h.Open)
+		to, ok2 := clockMinutes(h.Close)
+		if ok1 && ok2 && slices.Contains(h.Days, day) && now >= from && now < to {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// outOfHours sets out.OutOfHoursNow, and adds an out-of-hours query, when a same-day or
+// immediate referral received at received finds the service that decides it (the route
+// after 999, or the route) closed.
+func outOfHours(out *Routing, received time.Time, qs continuum.Findings) continuum.Findings {
+	if out.Decision.Urgency == continuum.Routine || !out.Decision.Urgency.IsValid() {
+		return qs
+	}
+	service := out.Route
+	if out.Then.ID != "" {
+		service = out.Then
+	}
+	if open, known := service.OpenAt(received); open || !known {
+		return qs
+	}
+	out.OutOfHoursNow = true
+	msg := fmt.Sprintf("received while %s is closed: use the local out-of-hours social care service now", service.Name)
+	if service.OutOfHours != "" {
+		msg = fmt.Sprintf("received while %s is closed: use its out-of-hours contact now (%s)", service.Name, service.OutOfHours)
+	}
+	return qs.Add("received", RuleOutOfHours, continuum.Query, nil, msg)
+}
+
+// cloneHours copies office hours so a Routing shares no memory with its policy.
+func cloneHours(hs []OfficeHours) []OfficeHours {
+	if len(hs) == 0 {
+		return nil
+	}
+	out := make([]OfficeHours, len(hs))
+	for i, h := range hs {
+		out[i] = OfficeHours{Days: slices.Clone(h.Days), Open: h.Open, Close: h.Close, Citations: slices.Clone(h.Citations)}
+	}
+	return out
+}
