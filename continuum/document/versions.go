@@ -2,6 +2,9 @@ package document
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -238,4 +241,17 @@ func ResolveBase[T Versioned](c *Checker, kind Kind, self Ref, extends string, b
 		return b
 	}
 	return zero
+}
+
+// Digest returns the digest of a document's canonical bytes, which m's MarshalJSON
+// writes: "sha256:" and the SHA-256 sum in lower-case hex. It panics when MarshalJSON
+// fails, which a canonical document, made only of strings, numbers and text-marshalled
+// values of this module that never fail, cannot.
+func (k Kind) Digest(m json.Marshaler) string {
+	data, err := m.MarshalJSON()
+	if err != nil {
+		panic(k.Package + ": canonical document: " + err.Error())
+	}
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
 }

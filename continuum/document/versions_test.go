@@ -241,3 +241,18 @@ func TestResolveBase(t *testing.T) {
 	assert.Same(t, base, document.ResolveBase(c, vKind, self, "main@1", resolver))
 	assert.Empty(t, c.Findings)
 }
+
+// marshaler writes fixed bytes, or fails.
+type marshaler struct {
+	data []byte
+	err  error
+}
+
+func (m marshaler) MarshalJSON() ([]byte, error) { return m.data, m.err }
+
+func TestKindDigest(t *testing.T) {
+	// The SHA-256 of "{}", as sha256sum computes it.
+	assert.Equal(t, "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a", vKind.Digest(marshaler{data: []byte("{}")}))
+	assert.NotEqual(t, vKind.Digest(marshaler{data: []byte("{}")}), vKind.Digest(marshaler{data: []byte("[]")}))
+	assert.PanicsWithValue(t, "test: canonical document: broken", func() { vKind.Digest(marshaler{err: errors.New("broken")}) })
+}
