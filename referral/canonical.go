@@ -1,8 +1,6 @@
 package referral
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"slices"
 
@@ -27,16 +25,7 @@ func (p *Policy) MarshalJSON() ([]byte, error) {
 }
 
 // canonicalDigest returns the digest of the canonical document.
-func (p *Policy) canonicalDigest() string {
-	data, err := p.MarshalJSON()
-	if err != nil {
-		// Every field is a string, a number or a text-marshalled value of our own that
-		// never fails; this cannot happen.
-		panic("referral: canonical document: " + err.Error())
-	}
-	sum := sha256.Sum256(data)
-	return "sha256:" + hex.EncodeToString(sum[:])
-}
+func (p *Policy) canonicalDigest() string { return docKind.Digest(p) }
 
 // sourceIDs returns the register ids of citations.
 func sourceIDs(cs []continuum.Citation) []string {

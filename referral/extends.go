@@ -1,7 +1,6 @@
 package referral
 
 import (
-	"errors"
 	"regexp"
 	"slices"
 
@@ -74,20 +73,14 @@ func (o ParseOptions) resolver() func(ref string) (*Policy, error) {
 	return builtinRef
 }
 
-// checkedParse parses a caller's document: parse, then the impersonation rule.
+// checkedParse parses a caller's document: parse, then the impersonation rule
+// (builtin-id, [document.Versions.CheckID]).
 func checkedParse(data []byte, base func(ref string) (*Policy, error)) (*Policy, error) {
 	p, err := parse(data, base)
 	if err != nil {
 		return nil, err
 	}
-	set, _ := loadPolicies()
-	versions := set.byID[p.id]
-	if len(versions) > 0 && (len(p.lineage) == 0 || p.lineage[0] != p.id) &&
-		!slices.ContainsFunc(versions, func(v *Policy) bool { return v.digest == p.digest }) {
-		return nil, continuum.Findings{}.Add("id", RuleBuiltinID, continuum.Error, ErrInvalidPolicy,
-			"the id is a builtin policy's: a document may take it only as a version of that builtin (extending a version of it) or as an exact copy of one").Err()
-	}
-	return p, nil
+	return loadPolicies().CheckID(p)
 }
 
 // parse parses a document, resolving "extends" with base.
@@ -118,7 +111,7 @@ func parse(data []byte, base func(ref string) (*Policy, error)) (*Policy, error)
 		p.notes = slices.Clone(d.Notes)
 		p.build(c, &d)
 	} else {
-		b := c.resolve(&d, base)
+		b := document.ResolveBase(&c.Checker, docKind, document.Ref{ID: d.ID, Version: d.Version}, d.Extends, base)
 		if b == nil {
 			// Without its base an extension cannot be checked further.
 			return nil, decoded.Merge(c.Findings).Err()
@@ -135,30 +128,4 @@ func parse(data []byte, base func(ref string) (*Policy, error)) (*Policy, error)
 	}
 	p.digest = p.canonicalDigest()
 	return p, nil
-}
-
-// resolve finds the base that d extends, or records why it cannot and returns nil.
-func (c *policyChecker) resolve(d *policyDoc, base func(ref string) (*Policy, error)) *Policy {
-	ref, ok := document.ParseRef(d.Extends)
-	switch {
-	case !ok:
-		c.Add("extends", RuleUnpinnedBase, "extends names the base and the version this document was written against, as id@version")
-		return nil
-	case ref.ID == d.ID && ref.Version == d.Version:
-		c.Add("extends", RuleExtendsCycle, "a policy cannot extend itself")
-		return nil
-	}
-	b, err := base(d.Extends)
-	switch {
-	case errors.Is(err, document.ErrCycle):
-		c.Add("extends", RuleExtendsCycle, "following extends through the documents leads round in a cycle")
-	case err != nil || b == nil:
-		c.Findings = c.Findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownPolicy,
-			"no policy is known by this reference")
-	case b.id != ref.ID || b.version != ref.Version:
-		c.Add("extends", RuleBaseMismatch, "the policy found for this reference has another id or version")
-	default:
-		return b
-	}
-	return nil
 }

@@ -1,8 +1,6 @@
 package thresholds
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"slices"
 
@@ -27,16 +25,7 @@ func (f *Framework) MarshalJSON() ([]byte, error) {
 }
 
 // canonicalDigest returns the digest of the canonical document.
-func (f *Framework) canonicalDigest() string {
-	data, err := f.MarshalJSON()
-	if err != nil {
-		// Every field is a string, a number or a text-marshalled value of our own that
-		// never fails; this cannot happen.
-		panic("thresholds: canonical document: " + err.Error())
-	}
-	sum := sha256.Sum256(data)
-	return "sha256:" + hex.EncodeToString(sum[:])
-}
+func (f *Framework) canonicalDigest() string { return docKind.Digest(f) }
 
 // canonical returns the flattened document of f.
 func (f *Framework) canonical() *frameworkDoc {

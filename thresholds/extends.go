@@ -1,8 +1,6 @@
 package thresholds
 
 import (
-	"errors"
-
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/continuum/document"
 )
@@ -67,33 +65,14 @@ func (o ParseOptions) resolver() func(ref string) (*Framework, error) {
 	return builtinRef
 }
 
-// checkedParse parses a caller's document: parse, then the impersonation rule.
+// checkedParse parses a caller's document: parse, then the impersonation rule
+// (builtin-id, [document.Versions.CheckID]).
 func checkedParse(data []byte, base func(ref string) (*Framework, error)) (*Framework, error) {
 	f, err := parse(data, base)
 	if err != nil {
 		return nil, err
 	}
-	if impersonates(f) {
-		return nil, continuum.Findings{}.Add("id", RuleBuiltinID, continuum.Error, ErrInvalidDocument,
-			"the id is a builtin framework's: a document may take it only as a version of that builtin (extending a version of it) or as an exact copy of one").Err()
-	}
-	return f, nil
-}
-
-// impersonates reports whether f takes a builtin's id without being a version or a copy
-// of it.
-func impersonates(f *Framework) bool {
-	set, _ := loadBuiltins()
-	versions := set.byID[f.id]
-	if len(versions) == 0 || f.extends == f.id {
-		return false
-	}
-	for _, v := range versions {
-		if v.digest == f.digest {
-			return false
-		}
-	}
-	return true
+	return loadBuiltins().CheckID(f)
 }
 
 // parse parses a document, resolving "extends" with base.
@@ -110,7 +89,7 @@ func parse(data []byte, base func(ref string) (*Framework, error)) (*Framework, 
 
 	var b *Framework
 	if d.Extends != "" {
-		if b = c.resolve(&d, base); b == nil {
+		if b = document.ResolveBase(&c.Checker, docKind, document.Ref{ID: d.ID, Version: d.Version}, d.Extends, base); b == nil {
 			// Without its base an extension cannot be checked further.
 			return nil, decoded.Merge(c.Findings).Err()
 		}
@@ -130,30 +109,4 @@ func parse(data []byte, base func(ref string) (*Framework, error)) (*Framework, 
 	f.compile()
 	f.digest = f.canonicalDigest()
 	return f, nil
-}
-
-// resolve finds the base that d extends, or records why it cannot and returns nil.
-func (c *checker) resolve(d *frameworkDoc, base func(ref string) (*Framework, error)) *Framework {
-	ref, ok := document.ParseRef(d.Extends)
-	switch {
-	case !ok:
-		c.Add("extends", RuleUnpinnedBase, "extends names the base and the version this document was written against, as id@version")
-		return nil
-	case ref.ID == d.ID && ref.Version == d.Version:
-		c.Add("extends", RuleExtendsCycle, "a framework cannot extend itself")
-		return nil
-	}
-	b, err := base(d.Extends)
-	switch {
-	case errors.Is(err, document.ErrCycle):
-		c.Add("extends", RuleExtendsCycle, "following extends through the documents leads round in a cycle")
-	case err != nil || b == nil:
-		c.Findings = c.Findings.Add("extends", RuleUnknownBase, continuum.Error, ErrUnknownFramework,
-			"no framework is known by this reference")
-	case b.id != ref.ID || b.version != ref.Version:
-		c.Add("extends", RuleBaseMismatch, "the framework found for this reference has another id or version")
-	default:
-		return b
-	}
-	return nil
 }

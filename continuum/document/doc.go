@@ -47,6 +47,15 @@
 // ([Source], [CheckSources], [CheckCitations]); their validators collect findings with a
 // [Checker]. So both kinds of document are checked the same way.
 //
+// # Versions and lineage
+//
+// A document extends another by id and version ([Ref], [ResolveBase]) and is in force
+// for a [Period] of London days. [ParseSet] parses documents that extend one another;
+// [LoadVersions] collects a package's builtin documents into [Versions], which finds the
+// newest version of an id, the one in force on a day, or one by reference, and keeps
+// other documents from taking a builtin's id ([Versions.CheckID]). Both kinds of
+// document ([Versioned]) share this logic; each package names its kind ([Kind]).
+//
 // # Enum tokens
 //
 // [Tokens] is the text encoding every enum of thresholds and referral uses: one stable

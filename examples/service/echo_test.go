@@ -11,10 +11,9 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/rightsupport/needs/thresholds/thresholdstest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/rightsupport/needs/continuum"
 )
 
 // Issue 13: the service echoed an unknown code and a plain unknown key in its paths. A
@@ -26,28 +25,30 @@ func TestNoEchoService(t *testing.T) {
 		t.Helper()
 		resp := rec.Result()
 		body, _ := io.ReadAll(resp.Body)
-		if strings.Contains(strings.ToLower(string(body)), "zqx") {
+		if strings.Contains(strings.ToLower(string(body)), thresholdstest.EchoTag) {
 			t.Fatalf("%s: the response repeats the caller's text: %s", what, body)
 		}
 		for k, v := range resp.Header {
-			if strings.Contains(strings.ToLower(k+strings.Join(v, "")), "zqx") {
+			if strings.Contains(strings.ToLower(k+strings.Join(v, "")), thresholdstest.EchoTag) {
 				t.Fatalf("%s: a header repeats the caller's text", what)
 			}
 		}
 	}
 	for _, tc := range []struct{ path, body string }{{"/v1/decisions", validDecision}, {"/v1/referrals", validReferral}} {
-		for _, body := range echoMutations(t, []byte(tc.body)) {
+		docs, err := thresholdstest.EchoMutations([]byte(tc.body), thresholdstest.EchoMarkers()...)
+		require.NoError(t, err)
+		for _, body := range docs {
 			check(send(h, http.MethodPost, tc.path, "application/json", string(body)), string(body))
 		}
 	}
-	for _, m := range echoMarkers {
+	for _, m := range thresholdstest.EchoMarkers() {
 		p := strings.ReplaceAll(m, " ", "%20")
 		for _, path := range []string{"/v1/frameworks/" + p + "/indicators", "/v1/" + p, "/v1/decisions/" + p, "/v1/frameworks?" + p + "=" + p} {
 			check(send(h, http.MethodGet, path, "", ""), path)
 		}
 		check(send(h, http.MethodPost, "/v1/decisions", "application/"+strings.ReplaceAll(m, " ", ""), validDecision), "content type")
 	}
-	assert.NotContains(t, strings.ToLower(logs.String()), "zqx")
+	assert.NotContains(t, strings.ToLower(logs.String()), thresholdstest.EchoTag)
 }
 
 // TestLoadOnLoopback runs a bounded flood of the issue's attack (64 KiB bodies of empty
@@ -116,139 +117,4 @@ func TestLoadOnLoopback(t *testing.T) {
 	require.Empty(t, failed)
 	assert.Equal(t, int64(80+200), floodOK.Load()+normalOK.Load()+busy.Load())
 	assert.Positive(t, normalOK.Load())
-}
-
-// echoMarkers are the texts fed into every position: free text, and the shapes of a
-// code, a document id and a source id, so that the marker passes each grammar and
-// reaches the checks behind it. Every marker contains "zqx" in some case.
-var echoMarkers = []string{"ZQX sample text", "ZQXMARK", "zqxmark", "ZQX-2-01", "ZQXMARK-HLT-2-01"}
-
-// echoStep is one step of a path into a JSON value: an object key, an array index, or
-// any index (-1: every element).
-type echoStep struct {
-	key   string
-	index int
-}
-
-// echoLeaves returns the path of every value in v, and of every object as a whole (for
-// key mutations), with array indexes generalised when all is set.
-func echoLeaves(v any, path []echoStep, out *[][]echoStep) {
-	*out = append(*out, slices.Clone(path))
-	switch v := v.(type) {
-	case map[string]any:
-		for k, e := range v {
-			echoLeaves(e, append(path, echoStep{key: k}), out)
-		}
-	case []any:
-		for i, e := range v {
-			echoLeaves(e, append(path, echoStep{index: i}), out)
-		}
-		if len(v) > 1 {
-			for _, p := range echoPaths(v[0], append(path, echoStep{index: -1})) {
-				*out = append(*out, p)
-			}
-		}
-	}
-}
-
-func echoPaths(v any, path []echoStep) [][]echoStep {
-	var out [][]echoStep
-	echoLeaves(v, path, &out)
-	return out
-}
-
-// echoSet returns a deep copy of doc with set applied at path (every element where the
-// path says -1).
-func echoSet(doc any, path []echoStep, set func(any) any) any {
-	if len(path) == 0 {
-		return set(echoClone(doc))
-	}
-	switch v := doc.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, e := range v {
-			if k == path[0].key {
-				e = echoSet(e, path[1:], set)
-			}
-			out[k] = echoClone(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(v))
-		for i, e := range v {
-			if path[0].index == -1 || path[0].index == i {
-				out[i] = echoSet(e, path[1:], set)
-			} else {
-				out[i] = echoClone(e)
-			}
-		}
-		return out
-	}
-	return doc
-}
-
-func echoClone(v any) any {
-	b, _ := json.Marshal(v)
-	var out any
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-// echoMutations returns doc with each marker at each position: in place of every value,
-// and as a new key of every object.
-func echoMutations(t *testing.T, data []byte) [][]byte {
-	t.Helper()
-	var doc any
-	require.NoError(t, json.Unmarshal(data, &doc))
-	var out [][]byte
-	for _, p := range echoPaths(doc, nil) {
-		for _, m := range echoMarkers {
-			mutated := []any{
-				echoSet(doc, p, func(any) any { return m }),
-				echoSet(doc, p, func(v any) any {
-					if obj, ok := v.(map[string]any); ok {
-						obj[m] = m
-						return obj
-					}
-					return []any{m, m}
-				}),
-			}
-			for _, v := range mutated {
-				b, err := json.Marshal(v)
-				require.NoError(t, err)
-				out = append(out, b)
-			}
-		}
-	}
-	return out
-}
-
-// assertNoEcho fails when err, any error in its chain (both kinds of Unwrap), or any
-// finding's path or message holds the marker.
-func assertNoEcho(t *testing.T, err error, context string) {
-	t.Helper()
-	if err == nil {
-		return
-	}
-	var walk func(err error)
-	walk = func(err error) {
-		if err == nil {
-			return
-		}
-		if strings.Contains(strings.ToLower(err.Error()), "zqx") {
-			t.Fatalf("%s: an error repeats the caller's text: %q", context, err.Error())
-		}
-		if f, ok := err.(*continuum.Finding); ok && strings.Contains(strings.ToLower(f.Path+f.Msg), "zqx") {
-			t.Fatalf("%s: a finding repeats the caller's text: %+v", context, f)
-		}
-		switch u := err.(type) {
-		case interface{ Unwrap() []error }:
-			for _, e := range u.Unwrap() {
-				walk(e)
-			}
-		case interface{ Unwrap() error }:
-			walk(u.Unwrap())
-		}
-	}
-	walk(err)
 }

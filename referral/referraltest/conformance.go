@@ -149,28 +149,9 @@ func runConformance(t testing.TB, pol *referral.Policy, fw *thresholds.Framework
 		t.Errorf("%v", err)
 		return cov
 	}
-	for _, c := range cases {
-		applies, skip := Applies(pol, fw, c)
-		switch {
-		case !applies:
-			cov.Other++
-			continue
-		case skip != "":
-			cov.Skipped++
-		default:
-			cov.Run++
-		}
-		thresholdstest.Run(t, c.Name, func(t testing.TB) {
-			t.Helper()
-			if skip != "" {
-				thresholdstest.Skip(t, c.Name, skip)
-				return
-			}
-			if err := CheckCase(pol, fw, c); err != nil {
-				t.Error(err)
-			}
-		})
-	}
+	cov = thresholdstest.RunApplicable(t, cases, func(c Case) string { return c.Name },
+		func(c Case) (bool, string) { return Applies(pol, fw, c) },
+		func(c Case) error { return CheckCase(pol, fw, c) })
 	if cov.Run+cov.Skipped == 0 {
 		t.Errorf("referraltest: conformance: policy %s and framework %s derive from no policy and framework with shipped cases", pol, fw)
 	}

@@ -136,8 +136,27 @@ func runConformance(t testing.TB, overlay *thresholds.Framework, fsys fs.FS) Cov
 		t.Errorf("%v", err)
 		return cov
 	}
+	cov = RunApplicable(t, cases, func(c Case) string { return c.Name },
+		func(c Case) (bool, string) { return Applies(overlay, c) },
+		func(c Case) error { return CheckCase(overlay, c) })
+	if cov.Run+cov.Skipped == 0 {
+		t.Errorf("thresholdstest: conformance: %s derives from no framework with shipped cases", overlay)
+	}
+	t.Logf("thresholdstest: conformance of %s: %d cases run, %d skipped, %d for other frameworks", overlay, cov.Run, cov.Skipped, cov.Other)
+	return cov
+}
+
+// RunApplicable runs cases as [RunConformance] runs the shipped ones, for a package that
+// runs conformance cases of its own type C (referraltest does): each case that applies
+// is a subtest of t ([Run]) named name(c); one that applies with a reason to skip is
+// skipped with it ([Skip]); every other one that applies fails its subtest with the
+// error check returns, if any. Cases that do not apply are counted, not run. It returns
+// what it did.
+func RunApplicable[C any](t testing.TB, cases []C, name func(C) string, applies func(C) (bool, string), check func(C) error) Coverage {
+	t.Helper()
+	var cov Coverage
 	for _, c := range cases {
-		applies, skip := Applies(overlay, c)
+		applies, skip := applies(c)
 		switch {
 		case !applies:
 			cov.Other++
@@ -147,21 +166,17 @@ func runConformance(t testing.TB, overlay *thresholds.Framework, fsys fs.FS) Cov
 		default:
 			cov.Run++
 		}
-		Run(t, c.Name, func(t testing.TB) {
+		Run(t, name(c), func(t testing.TB) {
 			t.Helper()
 			if skip != "" {
-				Skip(t, c.Name, skip)
+				Skip(t, name(c), skip)
 				return
 			}
-			if err := CheckCase(overlay, c); err != nil {
+			if err := check(c); err != nil {
 				t.Error(err)
 			}
 		})
 	}
-	if cov.Run+cov.Skipped == 0 {
-		t.Errorf("thresholdstest: conformance: %s derives from no framework with shipped cases", overlay)
-	}
-	t.Logf("thresholdstest: conformance of %s: %d cases run, %d skipped, %d for other frameworks", overlay, cov.Run, cov.Skipped, cov.Other)
 	return cov
 }
 

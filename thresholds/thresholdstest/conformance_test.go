@@ -1,6 +1,7 @@
 package thresholdstest_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -223,4 +224,37 @@ func TestRunConformanceNothingApplies(t *testing.T) {
 	for _, e := range r.errors {
 		assert.NotContains(t, e, "TST-", "no code of the document is echoed")
 	}
+}
+
+func TestRunApplicable(t *testing.T) {
+	// Cases 0 to 7: the odd ones do not apply, 4 is excused, 2 fails its check.
+	cases := []int{0, 1, 2, 3, 4, 5, 6, 7}
+	name := func(c int) string { return fmt.Sprint("case-", c) }
+	applies := func(c int) (bool, string) {
+		if c == 4 {
+			return true, "excused for a reason"
+		}
+		return c%2 == 0, ""
+	}
+	var checked []int
+	check := func(c int) error {
+		checked = append(checked, c)
+		if c == 2 {
+			return errors.New("case 2 does not hold")
+		}
+		return nil
+	}
+	r := &logRecorder{}
+	cov := thresholdstest.RunApplicable(r, cases, name, applies, check)
+	assert.Equal(t, thresholdstest.Coverage{Run: 3, Skipped: 1, Other: 4}, cov)
+	assert.Equal(t, []int{0, 2, 6}, checked, "only the cases that apply and are not excused are checked")
+	assert.Equal(t, []string{"case 2 does not hold"}, r.errors)
+	assert.Equal(t, []string{"case case-4 skipped: excused for a reason"}, r.logs)
+
+	t.Run("subtests", func(t *testing.T) {
+		ran := 0
+		cov := thresholdstest.RunApplicable(t, cases[:5], name, applies, func(int) error { ran++; return nil })
+		assert.Equal(t, thresholdstest.Coverage{Run: 2, Skipped: 1, Other: 2}, cov, "with a *testing.T, case-4 is a skipped subtest")
+		assert.Equal(t, 2, ran)
+	})
 }

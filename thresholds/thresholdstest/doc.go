@@ -11,6 +11,9 @@
 //     shipped ones, or a council's own) and run them against any frameworks, with any
 //     [testing.TB], printing a cmp.Diff on each mismatch.
 //   - [CmpOptions] compares this module's types with go-cmp.
+//   - [CheckNoEcho], [EchoMutations] and [EchoMarkers] prove that no error repeats
+//     text a caller passed in: markers go into every position of a document, and no
+//     error that comes back, down its whole Unwrap chain, holds one.
 //
 // # Conformance of an overlay
 //
