@@ -1,6 +1,7 @@
 package thresholds
 
 import (
+	"math/bits"
 	"sync"
 
 	"github.com/rightsupport/needs/continuum"
@@ -125,7 +126,6 @@ func (d Decision) copyTo(reasons []Reason, codes []continuum.Code, cites []conti
 // decision holds a window of it. A slab is used by one goroutine at a time: Evaluate
 // takes one from slabs and puts it back.
 type slab struct {
-	scratch DecisionBuffer
 	reasons []Reason
 	codes   []continuum.Code
 	cites   []continuum.Citation
@@ -141,13 +141,43 @@ const (
 var slabs = sync.Pool{New: func() any { return new(slab) }}
 
 // decision expands an outcome into a Decision whose lists are windows of the slab's
-// arrays: it fills the slab's scratch buffer, then copies the lists out at their exact
-// lengths.
+// arrays, carved at their exact lengths.
 func (s *slab) decision(o *Outcome) Decision {
-	s.scratch.grow(o.fw)
-	d := o.fill(&s.scratch.reasons, s.scratch.codes, s.scratch.cites)
-	n, codes, cites := d.lens()
-	return d.copyTo(carve(&s.reasons, n, slabReasons), carve(&s.codes, codes, slabCodes), carve(&s.cites, cites, slabCites))
+	f := o.fw
+	ps, n := o.parts()
+	// Count first, so that the lists are carved at their exact lengths and written once.
+	var unions [3]sourceSet
+	codes, cites := 0, 0
+	for k := range ps[:n] {
+		if ps[k].extra != nil {
+			unions[k] = *ps[k].extra
+		}
+		codes += f.union(&unions[k], &o.obs, ps[k].mask)
+		cites += unions[k].count()
+	}
+	strengths := 0
+	for w := 0; w < f.live; w++ {
+		strengths += bits.OnesCount64(o.obs[w&(setWords-1)] & f.words[w&(setWords-1)][maskStrengths])
+	}
+	reasons := carve(&s.reasons, n, slabReasons)
+	codeBuf := carve(&s.codes, codes+strengths, slabCodes)
+	citeBuf := carve(&s.cites, cites, slabCites)
+	nc, nk := 0, 0
+	for k := range ps[:n] {
+		start, kstart := nc, nk
+		if ps[k].mask >= 0 {
+			nc = f.putCodes(codeBuf, nc, &o.obs, ps[k].mask)
+		}
+		nk = f.putCites(citeBuf, nk, &unions[k])
+		reasons[k] = Reason{Rule: ps[k].rule, Level: ps[k].level,
+			Indicators: codeBuf[start:nc:nc], Citations: citeBuf[kstart:nk:nk]}
+	}
+	d := o.header(reasons)
+	if strengths > 0 {
+		d.Strengths = codeBuf[nc : nc+strengths : nc+strengths]
+		f.putCodes(codeBuf, nc, &o.obs, maskStrengths)
+	}
+	return d
 }
 
 // carve returns the next n elements of *free as a window whose capacity ends with it,

@@ -161,44 +161,66 @@ func (f *Framework) steppedUp(obs *set, base continuum.Level) bool {
 	return domains >= p.domains
 }
 
+// part is one reason of an outcome before its lists are built: its indicators are the
+// observed set under mask (none when mask is -1), its citations theirs and extra's.
+type part struct {
+	rule  DecisionRule
+	level continuum.Level
+	mask  int
+	extra *sourceSet
+}
+
+// parts returns the reasons of the outcome in order: triggers, then the level the needs
+// alone support.
+func (o *Outcome) parts() (ps [3]part, n int) {
+	f := o.fw
+	if o.trig&trigImmediate != 0 {
+		ps[n] = part{ByImmediateDanger, continuum.Specialist, maskImmediate, nil}
+		n++
+	}
+	if o.trig&trigHarm != 0 {
+		ps[n] = part{BySignificantHarm, continuum.Specialist, maskHarm, nil}
+		n++
+	}
+	if o.base != 0 || n == 0 {
+		p := part{mask: -1}
+		p.level, p.rule = f.needLevel(&o.obs, o.base)
+		if o.base != 0 {
+			p.mask = maskNeeds + int(o.base)
+		}
+		if p.rule == ByMultipleNeeds {
+			p.extra = &f.stepUp[o.base].cites
+		}
+		ps[n] = p
+		n++
+	}
+	return ps, n
+}
+
+// header returns the Decision of the outcome with the given reasons and no strengths.
+func (o *Outcome) header(reasons []Reason) Decision {
+	f := o.fw
+	return Decision{
+		Level: o.Level, Label: f.Label(o.Level), Urgency: o.Urgency,
+		Reasons: reasons, Framework: Ref{ID: f.id, Version: f.version, Digest: f.digest},
+	}
+}
+
 // fill builds the full Decision of the outcome into reasons, codes and cites, which
 // have room for the largest decision the framework can make: as many codes as the
 // catalogue has indicators, and three times as many citations as the register has
-// sources (a reason cites each source at most once). The reasons come in order:
-// triggers, then the level the needs alone support; each reason's lists are windows of
+// sources (a reason cites each source at most once). Each reason's lists are windows of
 // codes and cites whose capacity ends with them, so appending to one never writes into
 // another.
 func (o *Outcome) fill(reasons *[3]Reason, codes []continuum.Code, cites []continuum.Citation) Decision {
 	f := o.fw
-	n, nc, nk := 0, 0, 0
-	if o.trig&trigImmediate != 0 {
-		nc, nk = f.reason(&reasons[n], &o.obs, maskImmediate, nil, codes, nc, cites, nk)
-		reasons[n].Rule, reasons[n].Level = ByImmediateDanger, continuum.Specialist
-		n++
+	ps, n := o.parts()
+	nc, nk := 0, 0
+	for k := range ps[:n] {
+		nc, nk = f.reason(&reasons[k], &o.obs, ps[k].mask, ps[k].extra, codes, nc, cites, nk)
+		reasons[k].Rule, reasons[k].Level = ps[k].rule, ps[k].level
 	}
-	if o.trig&trigHarm != 0 {
-		nc, nk = f.reason(&reasons[n], &o.obs, maskHarm, nil, codes, nc, cites, nk)
-		reasons[n].Rule, reasons[n].Level = BySignificantHarm, continuum.Specialist
-		n++
-	}
-	if o.base != 0 || n == 0 {
-		level, rule := f.needLevel(&o.obs, o.base)
-		mask := -1
-		if o.base != 0 {
-			mask = maskNeeds + int(o.base)
-		}
-		var extra *sourceSet
-		if rule == ByMultipleNeeds {
-			extra = &f.stepUp[o.base].cites
-		}
-		nc, nk = f.reason(&reasons[n], &o.obs, mask, extra, codes, nc, cites, nk)
-		reasons[n].Rule, reasons[n].Level = rule, level
-		n++
-	}
-	d := Decision{
-		Level: o.Level, Label: f.Label(o.Level), Urgency: o.Urgency,
-		Reasons: reasons[:n:n], Framework: Ref{ID: f.id, Version: f.version, Digest: f.digest},
-	}
+	d := o.header(reasons[:n:n])
 	start := nc
 	nc = f.putCodes(codes, nc, &o.obs, maskStrengths)
 	if nc > start {
@@ -233,14 +255,38 @@ func (f *Framework) reason(r *Reason, obs *set, mask int, extra *sourceSet, code
 	}
 	r.Indicators = codes[start:nc:nc]
 	start = nk
-	for w := 0; w < f.srcLive; w++ {
-		for x := cs[w&(len(cs)-1)]; x != 0; x &= x - 1 {
-			cites[nk] = f.sources[w<<6|bits.TrailingZeros64(x)]
-			nk++
-		}
-	}
+	nk = f.putCites(cites, nk, &cs)
 	r.Citations = cites[start:nk:nk]
 	return nc, nk
+}
+
+// union adds to cs the citations of the observed indicators under mask (none when mask
+// is -1) and returns how many indicators there are.
+func (f *Framework) union(cs *sourceSet, obs *set, mask int) int {
+	if mask < 0 {
+		return 0
+	}
+	n := 0
+	for w := 0; w < f.live; w++ {
+		x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]
+		n += bits.OnesCount64(x)
+		for ; x != 0; x &= x - 1 {
+			cs.union(&f.cites[w<<6|bits.TrailingZeros64(x)])
+		}
+	}
+	return n
+}
+
+// putCites writes the citations of cs, in register order, into cites from position at
+// and returns the position after them.
+func (f *Framework) putCites(cites []continuum.Citation, at int, cs *sourceSet) int {
+	for w := 0; w < f.srcLive; w++ {
+		for x := cs[w&(len(cs)-1)]; x != 0; x &= x - 1 {
+			cites[at] = f.sources[w<<6|bits.TrailingZeros64(x)]
+			at++
+		}
+	}
+	return at
 }
 
 // putCodes writes the codes of the observed set under a mask into codes from position
