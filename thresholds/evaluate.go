@@ -157,6 +157,12 @@ type Outcome struct {
 // indicator (referral.Policy.Route does).
 //
 // The same case always gets the same Decision. Evaluate reads no clock.
+//
+// Memory: to save allocations, a Decision's lists are windows of arrays shared with other
+// decisions (never overlapping: changing one decision changes no other, and none shares
+// memory with the framework). A shared array stays alive while any decision holds a
+// window of it, a few kilobytes at most; a system that keeps a few decisions for a long
+// time among many it drops can keep [Decision.Clone]s instead.
 func (f *Framework) Evaluate(c Case) (Decision, error) {
 	if err := f.usable(); err != nil {
 		return Decision{}, err
