@@ -188,16 +188,7 @@ func calWorkingBetween(a, b int64) int64 {
 // location d carries) is an England & Wales bank holiday. See [BankHolidays]
 // for the rules; a day outside the supported years ([InCalendar]) is
 // judged by the rules alone.
-func IsBankHoliday(d time.Time) bool {
-	z := calDay(d)
-	c := calHolidays(calYearOf(z))
-	for _, h := range c.days[:c.n] {
-		if h == z {
-			return true
-		}
-	}
-	return false
-}
+func IsBankHoliday(d time.Time) bool { return calIsHoliday(calDay(d)) }
 
 // BankHolidays returns the England & Wales bank holidays of year, in date
 // order, as midnight in Europe/London; the slice is new on every call.

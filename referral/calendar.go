@@ -29,20 +29,12 @@ func London() *time.Location { return document.London() }
 
 // InCalendar reports whether the London calendar day t falls on is in a
 // supported year, [FirstCalendarYear] to [LastCalendarYear].
-func InCalendar(t time.Time) bool {
-	y := calYearOf(calDay(t))
-	return y >= FirstCalendarYear && y <= LastCalendarYear
-}
+func InCalendar(t time.Time) bool { return calInRange(calDay(t)) }
 
 // IsWorkingDay reports whether the London calendar day d falls on (whatever
 // location d carries) is an England & Wales working day: Monday to Friday
 // and not a bank holiday (see [IsBankHoliday]).
-func IsWorkingDay(d time.Time) bool {
-	if calWeekday(calDay(d)) >= 5 {
-		return false
-	}
-	return !IsBankHoliday(d)
-}
+func IsWorkingDay(d time.Time) bool { return calIsWorking(calDay(d)) }
 
 // AddWorkingDays returns the instant n England & Wales working days after t,
 // in Europe/London.
@@ -75,10 +67,14 @@ func AddWorkingDays(t time.Time, n int) time.Time {
 	if n == 0 {
 		return t
 	}
-	rem := int64(n)
-	rem = max(-calMaxN, min(rem, calMaxN))
 	start := calDay(t)
-	z := start
+	return t.AddDate(0, 0, int(calAddWorking(start, int64(n))-start))
+}
+
+// calAddWorking returns the day number n working days after day z (before it for a
+// negative n; z itself for 0), |n| capped at calMaxN. The work does not grow with n.
+func calAddWorking(z, n int64) int64 {
+	rem := max(-calMaxN, min(n, calMaxN))
 	if rem > 0 {
 		// Jump rem weekdays, then as many more as the bank holidays
 		// jumped over; stop when a jump passes no holiday.
@@ -95,7 +91,7 @@ func AddWorkingDays(t time.Time, n int) time.Time {
 			z = prev
 		}
 	}
-	return t.AddDate(0, 0, int(z-start))
+	return z
 }
 
 // WorkingDaysBetween returns the number of England & Wales working days

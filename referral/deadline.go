@@ -80,7 +80,7 @@ type due struct {
 // dueOn works out a routed referral's deadline: the route's own timescale (after 999,
 // the next route's), or, for a route with none, the policy's decision timescale as a
 // prompt.
-func (p *Policy) dueOn(received time.Time, dest destination) (due, error) {
+func (p *Policy) dueOn(received londonTime, dest destination) (due, error) {
 	on := dest.route
 	if dest.then >= 0 {
 		on = dest.then // 999 decides nothing; the route after it does
@@ -90,24 +90,24 @@ func (p *Policy) dueOn(received time.Time, dest destination) (due, error) {
 	if p.routes[on].Timescale == "" {
 		basis = Prompt
 	}
-	end, err := p.timescales[ts].Deadline(received)
+	end, err := p.timescales[ts].deadlineAt(received)
 	return due{timescale: ts, basis: basis, end: end}, err
 }
 
 // checkDates reports a received date outside the supported calendar years, or one whose
 // deadline would fall outside them (rule date-out-of-range); for a routed referral it
-// records the deadline in dest.
-func (p *Policy) checkDates(r Referral, dest *destination, routed bool) continuum.Findings {
+// records the deadline in dest. received is r.Received in London.
+func (p *Policy) checkDates(r Referral, received londonTime, dest *destination, routed bool) continuum.Findings {
 	var fs continuum.Findings
 	switch {
 	case r.Received.IsZero():
 		// missing-received is reported by check.
-	case !InCalendar(r.Received):
+	case !calInRange(received.day):
 		fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, errReferralDate,
 			"the date received is outside the years the working-day calendar supports")
 	case routed:
 		var err error
-		if dest.due, err = p.dueOn(r.Received, *dest); errors.Is(err, ErrDateOutOfRange) {
+		if dest.due, err = p.dueOn(received, *dest); errors.Is(err, ErrDateOutOfRange) {
 			fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, errReferralDate,
 				"the decision deadline would fall outside the years the working-day calendar supports")
 		}

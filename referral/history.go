@@ -63,6 +63,9 @@ func londonDay(t time.Time) time.Time {
 // order, their census reasons, and overlapping children's social care episodes. Paths
 // are "history[i].field".
 func checkHistory(r Referral) continuum.Findings {
+	if len(r.History) == 0 {
+		return nil
+	}
 	var fs continuum.Findings
 	bad := func(i int, field, rule, msg string) {
 		fs = fs.Add("history["+strconv.Itoa(i)+"]."+field, rule, continuum.Error, ErrInvalidReferral, msg)

@@ -1,7 +1,6 @@
 package referral
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -104,16 +103,21 @@ func hoursDocs(hs []OfficeHours) []hoursDoc {
 // time, whatever location t carries. known is false when the policy gives no office
 // hours for the route and t falls on a working day: only that a day which is not a
 // working day (a weekend or bank holiday) is outside working hours is known then.
-func (r Route) OpenAt(t time.Time) (open, known bool) {
-	if !IsWorkingDay(t) {
+func (r Route) OpenAt(t time.Time) (open, known bool) { return r.openAt(londonOf(t)) }
+
+// weekdayNames are the lower-case English weekday names by calWeekday, Monday first.
+var weekdayNames = [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// openAt is OpenAt for an instant converted to London already.
+func (r *Route) openAt(t londonTime) (open, known bool) {
+	if !calIsWorking(t.day) {
 		return false, true
 	}
 	if len(r.Hours) == 0 {
 		return false, false
 	}
-	lt := t.In(London())
-	now := lt.Hour()*60 + lt.Minute()
-	day := lowerWeekday(lt.Weekday())
+	now := int(t.sec / 60)
+	day := weekdayNames[calWeekday(t.day)]
 	for _, h := range r.Hours {
 		from, ok1 := clockMinutes(h.Open)
 		to, ok2 := clockMinutes(h.Close)
@@ -125,23 +129,23 @@ func (r Route) OpenAt(t time.Time) (open, known bool) {
 }
 
 // outOfHours sets out.OutOfHoursNow, and adds an out-of-hours query, when a same-day or
-// immediate referral received at received finds the service that decides it (the route
-// after 999, or the route) closed.
-func outOfHours(out *Routing, received time.Time, qs continuum.Findings) continuum.Findings {
+// immediate referral received at received (in London) finds the service that decides
+// it (the route after 999, or the route) closed.
+func outOfHours(out *Routing, received londonTime, qs continuum.Findings) continuum.Findings {
 	if out.Decision.Urgency == continuum.Routine || !out.Decision.Urgency.IsValid() {
 		return qs
 	}
-	service := out.Route
+	service := &out.Route
 	if out.Then.ID != "" {
-		service = out.Then
+		service = &out.Then
 	}
-	if open, known := service.OpenAt(received); open || !known {
+	if open, known := service.openAt(received); open || !known {
 		return qs
 	}
 	out.OutOfHoursNow = true
-	msg := fmt.Sprintf("received while %s is closed: use the local out-of-hours social care service now", service.Name)
+	msg := "received while " + service.Name + " is closed: use the local out-of-hours social care service now"
 	if service.OutOfHours != "" {
-		msg = fmt.Sprintf("received while %s is closed: use its out-of-hours contact now (%s)", service.Name, service.OutOfHours)
+		msg = "received while " + service.Name + " is closed: use its out-of-hours contact now (" + service.OutOfHours + ")"
 	}
 	return qs.Add("received", RuleOutOfHours, continuum.Query, nil, msg)
 }

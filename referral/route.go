@@ -71,7 +71,9 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	if err := p.usable(); err != nil {
 		return Routing{}, err
 	}
-	fs := p.check(fw, r)
+	// Received's London day and clock, worked out once for every check that needs them.
+	received := londonOf(r.Received)
+	fs := p.check(fw, r, received.day)
 	fs = append(append(append(fs, checkSource(r)...), p.checkClosure(r)...), checkHistory(r)...)
 	var d thresholds.Decision
 	if fw != nil {
@@ -115,17 +117,18 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
 		}
 	}
-	fs = append(fs, p.checkDates(r, &dest, d.Urgency.IsValid() && dest.route >= 0)...)
+	fs = append(fs, p.checkDates(r, received, &dest, d.Urgency.IsValid() && dest.route >= 0)...)
 	if len(fs) > 0 {
 		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
-	out := p.answer(r, t, d, dest)
+	out := p.answer(r, received, t, d, dest)
 	out.Queries = append(out.Queries, ageQueries(fw, r.Case)...)
 	return out, nil
 }
 
 // check reports the problems of the referral itself (rules 1 and 2 of Route).
-func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings {
+// received is the day number of Received's London day.
+func (p *Policy) check(fw *thresholds.Framework, r Referral, received int64) continuum.Findings {
 	var fs continuum.Findings
 	bad := func(path, rule, msg string) {
 		fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
@@ -155,7 +158,7 @@ func (p *Policy) check(fw *thresholds.Framework, r Referral) continuum.Findings 
 	case r.Received.IsZero():
 		bad("received", RuleMissingReceived, "the date the referral was received is required")
 	default:
-		fs = append(fs, p.inForce(fw, r.Received)...)
+		fs = append(fs, p.inForce(fw, received)...)
 	}
 	return fs
 }
@@ -190,7 +193,7 @@ func (p *Policy) destination(to continuum.Level, d thresholds.Decision) destinat
 }
 
 // answer builds the Routing of a referral that passed every check.
-func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest destination) Routing {
+func (p *Policy) answer(r Referral, received londonTime, t Transition, d thresholds.Decision, dest destination) Routing {
 	out := Routing{Decision: d, Transition: t, Kind: t.Kind(), Consent: dest.rule}
 	noted := Transition{From: t.From, To: dest.landing} // the move that actually happens
 	if i := p.allowed[noted.From][noted.To]; i != 0 {
@@ -220,7 +223,7 @@ func (p *Policy) answer(r Referral, t Transition, d thresholds.Decision, dest de
 		out.Then = p.routes[dest.then]
 	}
 	out.Timescale, out.Basis, out.DecideBy = p.timescales[dest.due.timescale], dest.due.basis, dest.due.end
-	out.Queries = outOfHours(&out, r.Received, out.Queries)
+	out.Queries = outOfHours(&out, received, out.Queries)
 	legal := p.legal[dest.level][dest.urgency]
 	out.LegalBasis = legal.basis
 

@@ -93,22 +93,39 @@ type Timescale struct {
 // A start or an end outside the supported calendar years ([InCalendar]) is an error
 // wrapping [ErrDateOutOfRange]; the time is then zero.
 func (t Timescale) Deadline(start time.Time) (time.Time, error) {
-	if !InCalendar(start) {
+	return t.deadlineAt(londonOf(start))
+}
+
+// deadlineAt is Deadline for a start converted to London already. The end is
+// start.AddDate on the day found (a [time.Date] of start's London date and clock); its
+// London day is that day, as London's clocks never change within two hours of
+// midnight, so the range check reads the day number, and only next to a bound of the
+// supported years asks the end itself.
+func (t Timescale) deadlineAt(start londonTime) (time.Time, error) {
+	if !calInRange(start.day) {
 		return time.Time{}, errStartOutOfRange
 	}
-	start = start.In(London())
 	var end time.Time
 	switch t.Unit {
 	case WorkingDays:
-		end = AddWorkingDays(start, t.Amount)
+		if t.Amount == 0 {
+			end = start.t
+			break
+		}
+		z := calAddWorking(start.day, int64(t.Amount))
+		y, m, d := calDate(start.day)
+		end = time.Date(int(y), m, d+int(z-start.day), int(start.sec/3600), int(start.sec/60%60), int(start.sec%60), start.t.Nanosecond(), London())
+		if z > calFirstDay && z < calLastDay {
+			return end, nil
+		}
 	case Days:
-		end = start.AddDate(0, 0, t.Amount)
+		end = start.t.AddDate(0, 0, t.Amount)
 	case Weeks:
-		end = start.AddDate(0, 0, 7*t.Amount)
+		end = start.t.AddDate(0, 0, 7*t.Amount)
 	case Months:
-		end = addMonths(start, t.Amount)
+		end = addMonths(start.t, t.Amount)
 	default:
-		end = start
+		end = start.t
 	}
 	if !InCalendar(end) {
 		return time.Time{}, errEndOutOfRange
