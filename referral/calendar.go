@@ -72,9 +72,21 @@ func AddWorkingDays(t time.Time, n int) time.Time {
 }
 
 // calAddWorking returns the day number n working days after day z (before it for a
-// negative n; z itself for 0), |n| capped at calMaxN. The work does not grow with n.
+// negative n; z itself for 0), |n| capped at calMaxN. The work does not grow with n:
+// forward within the supported years it reads calWorkTable, otherwise it counts.
 func calAddWorking(z, n int64) int64 {
-	rem := max(-calMaxN, min(n, calMaxN))
+	n = max(-calMaxN, min(n, calMaxN))
+	if n > 0 {
+		if end, ok := calAddWorkingFast(z, n); ok {
+			return end
+		}
+	}
+	return calAddWorkingSlow(z, n)
+}
+
+// calAddWorkingSlow is calAddWorking by counting weekdays and bank holidays (|n| <=
+// calMaxN).
+func calAddWorkingSlow(z, rem int64) int64 {
 	if rem > 0 {
 		// Jump rem weekdays, then as many more as the bank holidays
 		// jumped over; stop when a jump passes no holiday.
