@@ -127,5 +127,6 @@ func parse(data []byte, base func(ref string) (*Policy, error)) (*Policy, error)
 		return nil, all.Capped(continuum.MaxFindings, 0).Err()
 	}
 	p.digest = p.canonicalDigest()
+	p.prepare()
 	return p, nil
 }

@@ -131,23 +131,19 @@ func (r *Route) openAt(t londonTime) (open, known bool) {
 // outOfHours sets out.OutOfHoursNow, and adds an out-of-hours query, when a same-day or
 // immediate referral received at received (in London) finds the service that decides
 // it (the route after 999, or the route) closed.
-func outOfHours(out *Routing, received londonTime, qs continuum.Findings) continuum.Findings {
+func (p *Policy) outOfHours(out *Routing, dest destination, received londonTime, qs continuum.Findings) continuum.Findings {
 	if out.Decision.Urgency == continuum.Routine || !out.Decision.Urgency.IsValid() {
 		return qs
 	}
-	service := &out.Route
-	if out.Then.ID != "" {
-		service = &out.Then
+	service := dest.route
+	if dest.then >= 0 {
+		service = dest.then
 	}
-	if open, known := service.openAt(received); open || !known {
+	if open, known := p.openAt(service, received); open || !known {
 		return qs
 	}
 	out.OutOfHoursNow = true
-	msg := "received while " + service.Name + " is closed: use the local out-of-hours social care service now"
-	if service.OutOfHours != "" {
-		msg = "received while " + service.Name + " is closed: use its out-of-hours contact now (" + service.OutOfHours + ")"
-	}
-	return qs.Add("received", RuleOutOfHours, continuum.Query, nil, msg)
+	return qs.Add("received", RuleOutOfHours, continuum.Query, nil, p.prep.routes[service].closed)
 }
 
 // cloneHours copies office hours so a Routing shares no memory with its policy.

@@ -187,9 +187,17 @@ func levelQuery(r Referral, d thresholds.Decision) (rule, msg string) {
 	case !r.Judgement.IsZero():
 		return "", ""
 	case r.To > d.Level:
-		return RuleAboveDecision, "asked for " + r.To.String() + "; the indicators suggest " + d.Level.String() + ": record the professional judgement behind the difference"
+		return RuleAboveDecision, levelText(r.To, d.Level)
 	case r.To < d.Level:
-		return RuleBelowDecision, "asked for " + r.To.String() + "; the indicators suggest " + d.Level.String() + ": check the level asked for, or record the professional judgement behind the difference"
+		return RuleBelowDecision, levelText(r.To, d.Level)
 	}
 	return "", ""
+}
+
+// levelText is levelMessage, from the table of levels for valid levels.
+func levelText(to, d continuum.Level) string {
+	if to.IsValid() && d.IsValid() {
+		return levelMessages[to][d]
+	}
+	return levelMessage(to, d)
 }

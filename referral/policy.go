@@ -44,6 +44,8 @@ type Policy struct {
 
 	closure      [5][5]closureSet // [from][to]: the census reasons for closure allowed (closure.go)
 	stepUpWindow int              // index+1 into timescales of the step-up window; 0: none (history.go)
+
+	prep prepared // what Route reads, worked out once (prepared.go)
 }
 
 // gate is a threshold gate: the route takes decided levels of min and above only.

@@ -184,8 +184,8 @@ type destination struct {
 func (p *Policy) destination(to continuum.Level, d thresholds.Decision) destination {
 	choice := p.routing[to][d.Urgency]
 	dest := destination{level: to, urgency: d.Urgency, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
-	if g, ok := p.gates[dest.asked]; ok && dest.asked >= 0 && d.Level < g.min {
-		dest.gate, dest.gated, dest.landing = g, true, d.Level
+	if dest.asked >= 0 && d.Level < p.prep.routes[dest.asked].gate {
+		dest.gate, dest.gated, dest.landing = p.gates[dest.asked], true, d.Level
 		dest.level, dest.urgency = d.Level, continuum.Routine
 		dest.route, dest.then = p.routing[d.Level][continuum.Routine].route-1, -1
 	}
@@ -209,8 +209,12 @@ func (p *Policy) answer(r Referral, received londonTime, t Transition, d thresho
 	}
 	switch {
 	case dest.gated:
-		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil,
-			p.routes[dest.asked].Name+" takes "+dest.gate.min.String()+" and above; the decision is "+d.Level.String()+", so the referral goes to "+p.routes[dest.route].Name)
+		msg := p.prep.routes[dest.asked].below[d.Level]
+		if p.routing[d.Level][continuum.Routine].route-1 != dest.route {
+			// A judgement's level chose the route: not the message prepared for d.Level.
+			msg = belowMessage(p.routes[dest.asked].Name, dest.gate.min, d.Level, p.routes[dest.route].Name)
+		}
+		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil, msg)
 	default:
 		if rule, msg := levelQuery(r, d); rule != "" {
 			out.Queries = out.Queries.Add("to", rule, continuum.Query, nil, msg)
@@ -223,7 +227,7 @@ func (p *Policy) answer(r Referral, received londonTime, t Transition, d thresho
 		out.Then = p.routes[dest.then]
 	}
 	out.Timescale, out.Basis, out.DecideBy = p.timescales[dest.due.timescale], dest.due.basis, dest.due.end
-	out.Queries = outOfHours(&out, received, out.Queries)
+	out.Queries = p.outOfHours(&out, dest, received, out.Queries)
 	legal := p.legal[dest.level][dest.urgency]
 	out.LegalBasis = legal.basis
 
