@@ -129,7 +129,7 @@ const (
 )
 
 // checkSource reports a referral source that is not a census code (rule 8866).
-func checkSource(r Referral) continuum.Findings {
+func checkSource(r *Referral) continuum.Findings {
 	if r.Source == 0 || r.Source.IsValid() {
 		return nil
 	}
@@ -140,7 +140,7 @@ func checkSource(r Referral) continuum.Findings {
 // closureQueries returns the queries on a routed referral's reason for closure: RC8
 // after a decision that found needs early help serves (Additional or Intensive) asks
 // whether early help was offered, the RC8/RC9 distinction the census draws.
-func closureQueries(r Referral, d thresholds.Decision) continuum.Findings {
+func closureQueries(r *Referral, d *thresholds.Decision) continuum.Findings {
 	if r.Closure != NoFurtherAction {
 		return nil
 	}

@@ -198,7 +198,7 @@ func (p *Policy) checkClosureRule(c *policyChecker, path string, t Transition, d
 
 // checkClosure reports a referral's closure reason that is not a census code (rule 8640)
 // or that the policy does not allow on the referral's move.
-func (p *Policy) checkClosure(r Referral) continuum.Findings {
+func (p *Policy) checkClosure(r *Referral) continuum.Findings {
 	var fs continuum.Findings
 	t := Transition{From: r.From, To: r.To}
 	switch {

@@ -80,7 +80,7 @@ type due struct {
 // dueOn works out a routed referral's deadline: the route's own timescale (after 999,
 // the next route's), or, for a route with none, the policy's decision timescale as a
 // prompt.
-func (p *Policy) dueOn(received londonTime, dest destination) (due, error) {
+func (p *Policy) dueOn(received londonTime, dest *destination) (due, error) {
 	on := dest.route
 	if dest.then >= 0 {
 		on = dest.then // 999 decides nothing; the route after it does
@@ -97,7 +97,7 @@ func (p *Policy) dueOn(received londonTime, dest destination) (due, error) {
 // checkDates reports a received date outside the supported calendar years, or one whose
 // deadline would fall outside them (rule date-out-of-range); for a routed referral it
 // records the deadline in dest. received is r.Received in London.
-func (p *Policy) checkDates(r Referral, received londonTime, dest *destination, routed bool) continuum.Findings {
+func (p *Policy) checkDates(r *Referral, received londonTime, dest *destination, routed bool) continuum.Findings {
 	var fs continuum.Findings
 	switch {
 	case r.Received.IsZero():
@@ -107,7 +107,7 @@ func (p *Policy) checkDates(r Referral, received londonTime, dest *destination, 
 			"the date received is outside the years the working-day calendar supports")
 	case routed:
 		var err error
-		if dest.due, err = p.dueOn(received, *dest); errors.Is(err, ErrDateOutOfRange) {
+		if dest.due, err = p.dueOn(received, dest); errors.Is(err, ErrDateOutOfRange) {
 			fs = fs.Add("received", RuleDateOutOfRange, continuum.Error, errReferralDate,
 				"the decision deadline would fall outside the years the working-day calendar supports")
 		}

@@ -62,7 +62,7 @@ func londonDay(t time.Time) time.Time {
 // checkHistory reports every problem of r.History: each episode's level and dates, their
 // order, their census reasons, and overlapping children's social care episodes. Paths
 // are "history[i].field".
-func checkHistory(r Referral) continuum.Findings {
+func checkHistory(r *Referral) continuum.Findings {
 	if len(r.History) == 0 {
 		return nil
 	}
@@ -147,7 +147,7 @@ func openEpisode(h []Episode) int {
 //     (the child came down from it) whose closure is within the window.
 //  3. from-disagrees-history: From is not the level of the latest open episode; or no
 //     episode is open and From is above Universal.
-func (p *Policy) historyQueries(r Referral, t Transition) continuum.Findings {
+func (p *Policy) historyQueries(r *Referral, t Transition) continuum.Findings {
 	var fs continuum.Findings
 	if len(r.History) == 0 {
 		return fs

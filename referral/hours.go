@@ -131,7 +131,7 @@ func (r *Route) openAt(t londonTime) (open, known bool) {
 // outOfHours sets out.OutOfHoursNow, and adds an out-of-hours query, when a same-day or
 // immediate referral received at received (in London) finds the service that decides
 // it (the route after 999, or the route) closed.
-func (p *Policy) outOfHours(out *Routing, dest destination, received londonTime, qs continuum.Findings) continuum.Findings {
+func (p *Policy) outOfHours(out *Routing, dest *destination, received londonTime, qs continuum.Findings) continuum.Findings {
 	if out.Decision.Urgency == continuum.Routine || !out.Decision.Urgency.IsValid() {
 		return qs
 	}

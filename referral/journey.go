@@ -137,7 +137,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 	if n := len(j.Steps); n > 0 {
 		last = j.Steps[n-1].Received
 	}
-	out.History = checkHistory(Referral{History: j.History, Received: last})
+	out.History = checkHistory(&Referral{History: j.History, Received: last})
 	hist := append([]Episode(nil), j.History...)
 	origins := make([]episodeOrigin, len(hist))
 	for i := range origins {
@@ -189,7 +189,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 		if err == nil {
 			sc.Routing.Queries = nil
 			if routing.Decision.Urgency.IsValid() {
-				landing = p.destination(r.To, judged(routing.Decision, r.Judgement)).landing
+				landing = p.destination(r.To, judgedLevel(&routing.Decision, r.Judgement), routing.Decision.Urgency).landing
 			}
 			fs = append(fs, p.stepTimescale(&sc, s)...)
 		} else if !s.Decided.IsZero() && !s.Received.IsZero() && londonDay(s.Decided).Before(londonDay(s.Received)) {

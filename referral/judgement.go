@@ -145,7 +145,7 @@ func (r *JudgementReason) UnmarshalText(text []byte) error {
 //  2. A Specialist decision of routine urgency asked below Specialist needs a judgement
 //     (needs-judgement, [ErrNeedsJudgement]). A trigger (same-day or immediate) below
 //     Specialist is harm-below-specialist, reported by Route whatever the judgement.
-func judge(r Referral, d thresholds.Decision) continuum.Findings {
+func judge(r *Referral, d *thresholds.Decision) continuum.Findings {
 	var fs continuum.Findings
 	bad := func(path, rule, msg string) {
 		fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
@@ -170,19 +170,19 @@ func judge(r Referral, d thresholds.Decision) continuum.Findings {
 	return fs
 }
 
-// judged returns the decision with the judgement's level in place of the suggestion,
-// for the route's threshold gate: a practitioner's recorded level is what the front door
-// is asked to take. The zero Judgement leaves d as it is.
-func judged(d thresholds.Decision, j Judgement) thresholds.Decision {
+// judgedLevel returns the judgement's level in place of the suggestion, for the route's
+// threshold gate: a practitioner's recorded level is what the front door is asked to
+// take. The zero Judgement leaves the decision's level.
+func judgedLevel(d *thresholds.Decision, j Judgement) continuum.Level {
 	if j.Level.IsValid() {
-		d.Level = j.Level
+		return j.Level
 	}
-	return d
+	return d.Level
 }
 
 // levelQuery returns the query of a routed referral whose level asked for differs from
 // the suggestion, or nothing when a judgement records the difference.
-func levelQuery(r Referral, d thresholds.Decision) (rule, msg string) {
+func levelQuery(r *Referral, d *thresholds.Decision) (rule, msg string) {
 	switch {
 	case !r.Judgement.IsZero():
 		return "", ""

@@ -67,14 +67,14 @@ import (
 // service's out-of-hours contact.
 //
 // Route reads no clock: dates are arguments.
-func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
+func (p *Policy) Route(fw *thresholds.Framework, r Referral) (out Routing, err error) {
 	if err := p.usable(); err != nil {
 		return Routing{}, err
 	}
 	// Received's London day and clock, worked out once for every check that needs them.
 	received := londonOf(r.Received)
-	fs := p.check(fw, r, received.day)
-	fs = append(append(append(fs, checkSource(r)...), p.checkClosure(r)...), checkHistory(r)...)
+	fs := p.check(fw, &r, received.day)
+	fs = append(append(append(fs, checkSource(&r)...), p.checkClosure(&r)...), checkHistory(&r)...)
 	var d thresholds.Decision
 	if fw != nil {
 		var err error
@@ -83,52 +83,59 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 		}
 	}
 	fs = append(fs, checkAge(r.Case)...)
-	fs = append(fs, judge(r, d)...)
+	fs = append(fs, judge(&r, &d)...)
 	t := Transition{From: r.From, To: r.To}
 	var dest destination
 	if r.To.IsValid() {
-		bad := func(path, rule, msg string) {
-			fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
-		}
-		if d.Urgency.IsValid() {
-			dest = p.destination(r.To, judged(d, r.Judgement))
-			switch {
-			case d.Urgency != continuum.Routine && r.To < continuum.Specialist:
-				bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
-			case dest.route < 0:
-				// ParsePolicy rules this out; never index a missing route.
-				bad("to", RuleRoutingIncomplete, fmt.Sprintf("the policy has no route for %s at %s", r.To, d.Urgency))
-			}
-		} else {
-			dest.landing = r.To // undecided: check consent against the level asked for
-		}
-		if dest.rule = p.consent[dest.landing].rule; consentMissing(dest.rule, r.Consent) {
-			msg := fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", dest.landing, r.Consent)
-			if dest.rule == RequiredUnlessRisk {
-				msg = fmt.Sprintf("help at %s is voluntary: it needs the family's consent unless asking may put the child at risk of significant harm; consent is %s", dest.landing, r.Consent)
-			}
-			if dest.gated {
-				msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
-					p.routes[dest.asked].Name, dest.gate.min, d.Level, r.Consent)
-			}
-			bad("consent", RuleConsentRequired, msg)
-		}
-		if t.Kind().IsValid() && !p.Allows(t) {
-			bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
-		}
+		fs = p.checkMove(fs, &r, &d, t, &dest)
 	}
-	fs = append(fs, p.checkDates(r, received, &dest, d.Urgency.IsValid() && dest.route >= 0)...)
+	fs = append(fs, p.checkDates(&r, received, &dest, d.Urgency.IsValid() && dest.route >= 0)...)
 	if len(fs) > 0 {
 		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
-	out := p.answer(r, received, t, d, dest)
+	p.answer(&out, &r, received, t, &d, &dest)
 	out.Queries = append(out.Queries, ageQueries(fw, r.Case)...)
 	return out, nil
 }
 
+// checkMove works out where a referral asking for a valid level goes, into dest, and
+// appends to fs the problems of the move (rules 4 to 6 of Route).
+func (p *Policy) checkMove(fs continuum.Findings, r *Referral, d *thresholds.Decision, t Transition, dest *destination) continuum.Findings {
+	bad := func(path, rule, msg string) {
+		fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
+	}
+	if d.Urgency.IsValid() {
+		*dest = p.destination(r.To, judgedLevel(d, r.Judgement), d.Urgency)
+		switch {
+		case d.Urgency != continuum.Routine && r.To < continuum.Specialist:
+			bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
+		case dest.route < 0:
+			// ParsePolicy rules this out; never index a missing route.
+			bad("to", RuleRoutingIncomplete, fmt.Sprintf("the policy has no route for %s at %s", r.To, d.Urgency))
+		}
+	} else {
+		dest.landing = r.To // undecided: check consent against the level asked for
+	}
+	if dest.rule = p.consent[dest.landing].rule; consentMissing(dest.rule, r.Consent) {
+		msg := fmt.Sprintf("early help at %s is voluntary and needs the family's consent; consent is %s", dest.landing, r.Consent)
+		if dest.rule == RequiredUnlessRisk {
+			msg = fmt.Sprintf("help at %s is voluntary: it needs the family's consent unless asking may put the child at risk of significant harm; consent is %s", dest.landing, r.Consent)
+		}
+		if dest.gated {
+			msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
+				p.routes[dest.asked].Name, dest.gate.min, d.Level, r.Consent)
+		}
+		bad("consent", RuleConsentRequired, msg)
+	}
+	if t.Kind().IsValid() && !p.Allows(t) {
+		bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
+	}
+	return fs
+}
+
 // check reports the problems of the referral itself (rules 1 and 2 of Route).
 // received is the day number of Received's London day.
-func (p *Policy) check(fw *thresholds.Framework, r Referral, received int64) continuum.Findings {
+func (p *Policy) check(fw *thresholds.Framework, r *Referral, received int64) continuum.Findings {
 	var fs continuum.Findings
 	bad := func(path, rule, msg string) {
 		fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
@@ -177,24 +184,26 @@ type destination struct {
 	due     due               // the deadline, worked out once by checkDates
 }
 
-// destination works out where a referral asked for at to goes, given the decision. A
+// destination works out where a referral asked for at to goes, given the decision's
+// level (a judgement's, when recorded) and urgency. A
 // route with a threshold gate turns away decisions below its level: they go to the route
 // the policy gives the decided level, and that level's consent rule applies (Kent's
 // front door sends level 1-2 needs to early help, which is voluntary).
-func (p *Policy) destination(to continuum.Level, d thresholds.Decision) destination {
-	choice := p.routing[to][d.Urgency]
-	dest := destination{level: to, urgency: d.Urgency, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
-	if dest.asked >= 0 && d.Level < p.prep.routes[dest.asked].gate {
-		dest.gate, dest.gated, dest.landing = p.gates[dest.asked], true, d.Level
-		dest.level, dest.urgency = d.Level, continuum.Routine
-		dest.route, dest.then = p.routing[d.Level][continuum.Routine].route-1, -1
+func (p *Policy) destination(to, level continuum.Level, u continuum.Urgency) destination {
+	choice := p.routing[to][u]
+	dest := destination{level: to, urgency: u, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
+	if dest.asked >= 0 && level < p.prep.routes[dest.asked].gate {
+		dest.gate, dest.gated, dest.landing = p.gates[dest.asked], true, level
+		dest.level, dest.urgency = level, continuum.Routine
+		dest.route, dest.then = p.routing[level][continuum.Routine].route-1, -1
 	}
 	return dest
 }
 
-// answer builds the Routing of a referral that passed every check.
-func (p *Policy) answer(r Referral, received londonTime, t Transition, d thresholds.Decision, dest destination) Routing {
-	out := Routing{Decision: d, Transition: t, Kind: t.Kind(), Consent: dest.rule}
+// answer fills out, the zero Routing, with the routing of a referral that passed every
+// check.
+func (p *Policy) answer(out *Routing, r *Referral, received londonTime, t Transition, d *thresholds.Decision, dest *destination) {
+	out.Decision, out.Transition, out.Kind, out.Consent = *d, t, t.Kind(), dest.rule
 	noted := Transition{From: t.From, To: dest.landing} // the move that actually happens
 	if i := p.allowed[noted.From][noted.To]; i != 0 {
 		out.Note = p.transitions[i-1].Note
@@ -227,7 +236,7 @@ func (p *Policy) answer(r Referral, received londonTime, t Transition, d thresho
 		out.Then = p.routes[dest.then]
 	}
 	out.Timescale, out.Basis, out.DecideBy = p.timescales[dest.due.timescale], dest.due.basis, dest.due.end
-	out.Queries = p.outOfHours(&out, dest, received, out.Queries)
+	out.Queries = p.outOfHours(out, dest, received, out.Queries)
 	legal := p.legal[dest.level][dest.urgency]
 	out.LegalBasis = legal.basis
 
@@ -242,7 +251,6 @@ func (p *Policy) answer(r Referral, received londonTime, t Transition, d thresho
 	out.Route.Hours, out.Then.Hours = cloneHours(out.Route.Hours), cloneHours(out.Then.Hours)
 	out.Route.Services, services = copyInto(services, out.Route.Services)
 	out.Then.Services, _ = copyInto(services, out.Then.Services)
-	return out
 }
 
 // consentMissing reports whether a referral's consent position fails the rule: required
