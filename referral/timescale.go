@@ -113,8 +113,7 @@ func (t Timescale) deadlineAt(start londonTime) (time.Time, error) {
 			break
 		}
 		z := calAddWorking(start.day, int64(t.Amount))
-		y, m, d := calDate(start.day)
-		end = time.Date(int(y), m, d+int(z-start.day), int(start.sec/3600), int(start.sec/60%60), int(start.sec%60), start.t.Nanosecond(), London())
+		end = londonAt(z, start.sec, start.t.Nanosecond())
 		if z > calFirstDay && z < calLastDay {
 			return end, nil
 		}
