@@ -86,11 +86,12 @@ func (p *Policy) dueOn(received londonTime, dest *destination) (due, error) {
 		on = dest.then // 999 decides nothing; the route after it does
 	}
 	ts := p.routeTimescale[on]
-	basis := p.timescales[ts].Basis
+	timescale := &p.timescales[ts]
+	basis := timescale.Basis
 	if p.routes[on].Timescale == "" {
 		basis = Prompt
 	}
-	end, err := p.timescales[ts].deadlineAt(received)
+	end, err := timescale.deadlineAt(received)
 	return due{timescale: ts, basis: basis, end: end}, err
 }
 

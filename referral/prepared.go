@@ -17,10 +17,10 @@ type prepared struct {
 
 // preparedRoute is one route's prepared data.
 type preparedRoute struct {
-	hours  []openSpan            // the office hours, parsed; spans with a bad time left out
-	closed string                // the out-of-hours query's message
-	gate   continuum.Level       // the threshold gate's level; zero: no gate
-	below  [5]string             // by decided level below the gate: the below-threshold query
+	hours  []openSpan      // the office hours, parsed; spans with a bad time left out
+	closed string          // the out-of-hours query's message
+	gate   continuum.Level // the threshold gate's level; zero: no gate
+	below  [5]string       // by decided level below the gate: the below-threshold query
 }
 
 // openSpan is an office-hours span: open from minute open to minute close (after

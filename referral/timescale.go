@@ -101,7 +101,7 @@ func (t Timescale) Deadline(start time.Time) (time.Time, error) {
 // London day is that day, as London's clocks never change within two hours of
 // midnight, so the range check reads the day number, and only next to a bound of the
 // supported years asks the end itself.
-func (t Timescale) deadlineAt(start londonTime) (time.Time, error) {
+func (t *Timescale) deadlineAt(start londonTime) (time.Time, error) {
 	if !calInRange(start.day) {
 		return time.Time{}, errStartOutOfRange
 	}
