@@ -61,7 +61,8 @@ func IsWorkingDay(d time.Time) bool { return calIsWorking(calDay(d)) }
 // are counted by the rules alone and a result past the years [time.Time]
 // can represent is unspecified: check the start and the result with
 // InCalendar, as Route and Deadline do. AddWorkingDays does not allocate
-// and never panics.
+// (the first call in a process builds, once, the table of the supported
+// years' working days it counts with) and never panics.
 func AddWorkingDays(t time.Time, n int) time.Time {
 	t = t.In(London())
 	if n == 0 {
