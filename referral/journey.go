@@ -189,7 +189,9 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 		if err == nil {
 			sc.Routing.Queries = nil
 			if routing.Decision.Urgency.IsValid() {
-				landing = p.destination(r.To, judgedLevel(&routing.Decision, r.Judgement), routing.Decision.Urgency).landing
+				var dest destination
+				p.destination(&dest, r.To, judgedLevel(&routing.Decision, r.Judgement), routing.Decision.Urgency)
+				landing = dest.landing
 			}
 			fs = append(fs, p.stepTimescale(&sc, s)...)
 		} else if !s.Decided.IsZero() && !s.Received.IsZero() && londonDay(s.Decided).Before(londonDay(s.Received)) {

@@ -101,17 +101,17 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (out Routing, err e
 // checkMove works out where a referral asking for a valid level goes, into dest, and
 // appends to fs the problems of the move (rules 4 to 6 of Route).
 func (p *Policy) checkMove(fs continuum.Findings, r *Referral, d *thresholds.Decision, t Transition, dest *destination) continuum.Findings {
-	bad := func(path, rule, msg string) {
-		fs = fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
+	bad := func(fs continuum.Findings, path, rule, msg string) continuum.Findings {
+		return fs.Add(path, rule, continuum.Error, ErrInvalidReferral, msg)
 	}
 	if d.Urgency.IsValid() {
-		*dest = p.destination(r.To, judgedLevel(d, r.Judgement), d.Urgency)
+		p.destination(dest, r.To, judgedLevel(d, r.Judgement), d.Urgency)
 		switch {
 		case d.Urgency != continuum.Routine && r.To < continuum.Specialist:
-			bad("to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
+			fs = bad(fs, "to", RuleHarmBelowSpecialist, fmt.Sprintf("the decision is specialist with %s urgency: it may not be routed to %s", d.Urgency, r.To))
 		case dest.route < 0:
 			// ParsePolicy rules this out; never index a missing route.
-			bad("to", RuleRoutingIncomplete, fmt.Sprintf("the policy has no route for %s at %s", r.To, d.Urgency))
+			fs = bad(fs, "to", RuleRoutingIncomplete, fmt.Sprintf("the policy has no route for %s at %s", r.To, d.Urgency))
 		}
 	} else {
 		dest.landing = r.To // undecided: check consent against the level asked for
@@ -125,10 +125,10 @@ func (p *Policy) checkMove(fs continuum.Findings, r *Referral, d *thresholds.Dec
 			msg = fmt.Sprintf("%s takes %s and above and the indicators suggest %s, so the referral would go to early help, which is voluntary and needs the family's consent; consent is %s",
 				p.routes[dest.asked].Name, dest.gate.min, d.Level, r.Consent)
 		}
-		bad("consent", RuleConsentRequired, msg)
+		fs = bad(fs, "consent", RuleConsentRequired, msg)
 	}
 	if t.Kind().IsValid() && !p.Allows(t) {
-		bad("to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
+		fs = bad(fs, "to", RuleTransitionNotAllowed, fmt.Sprintf("the policy does not allow %s", t))
 	}
 	return fs
 }
@@ -184,20 +184,19 @@ type destination struct {
 	due     due               // the deadline, worked out once by checkDates
 }
 
-// destination works out where a referral asked for at to goes, given the decision's
-// level (a judgement's, when recorded) and urgency. A
+// destination works out, into dest, where a referral asked for at to goes, given the
+// decision's level (a judgement's, when recorded) and urgency. A
 // route with a threshold gate turns away decisions below its level: they go to the route
 // the policy gives the decided level, and that level's consent rule applies (Kent's
 // front door sends level 1-2 needs to early help, which is voluntary).
-func (p *Policy) destination(to, level continuum.Level, u continuum.Urgency) destination {
+func (p *Policy) destination(dest *destination, to, level continuum.Level, u continuum.Urgency) {
 	choice := p.routing[to][u]
-	dest := destination{level: to, urgency: u, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
+	*dest = destination{level: to, urgency: u, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
 	if dest.asked >= 0 && level < p.prep.routes[dest.asked].gate {
 		dest.gate, dest.gated, dest.landing = p.gates[dest.asked], true, level
 		dest.level, dest.urgency = level, continuum.Routine
 		dest.route, dest.then = p.routing[level][continuum.Routine].route-1, -1
 	}
-	return dest
 }
 
 // answer fills out, the zero Routing, with the routing of a referral that passed every
