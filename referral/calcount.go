@@ -50,7 +50,7 @@ var calWorkTable = sync.OnceValue(func() *calWork {
 	w := &calWork{before: make([]uint16, n)}
 	count := 0
 	for i := range n {
-		if calIsWorking(calFirstDay + i) {
+		if calIsWorkingSlow(calFirstDay + i) {
 			w.days = append(w.days, uint16(i))
 			count++
 		}

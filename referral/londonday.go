@@ -41,17 +41,13 @@ func londonOf(t time.Time) londonTime {
 // Where London's offset is one and the same from the UTC day before z to the one after,
 // exactly one instant has that wall clock, and londonAt finds it without a zone lookup.
 func londonAt(z, sec int64, nsec int) time.Time {
-	off, ok := londonOffset(z)
-	if ok {
-		before, ok1 := londonOffset(z - 1)
-		after, ok2 := londonOffset(z + 1)
-		ok = ok1 && ok2 && before == off && after == off
-	}
+	offs, i := londonOffsets(), z-calFirstDay // z's index in offs is i+1
+	ok := i >= 0 && i+2 < int64(len(offs)) && offs[i+1] != offsetVaries && offs[i] == offs[i+1] && offs[i+2] == offs[i+1]
 	if !ok {
 		y, m, d := calDate(z)
 		return time.Date(int(y), m, d, int(sec/3600), int(sec/60%60), int(sec%60), nsec, London())
 	}
-	return time.Unix(z*86400+sec-off, int64(nsec)).In(London())
+	return time.Unix(z*86400+sec-int64(offs[i+1])*900, int64(nsec)).In(London())
 }
 
 // The first and last day numbers of the supported calendar years: InCalendar(t) is
@@ -114,8 +110,20 @@ func calIsHoliday(z int64) bool {
 }
 
 // calIsWorking reports whether day number z is a working day: Monday to Friday and not
-// a bank holiday.
-func calIsWorking(z int64) bool { return calWeekday(z) < 5 && !calIsHoliday(z) }
+// a bank holiday. Within the supported years it reads calWorkTable.
+func calIsWorking(z int64) bool {
+	if !calInRange(z) {
+		return calIsWorkingSlow(z)
+	}
+	before, i := calWorkTable().before, z-calFirstDay
+	if i == 0 {
+		return before[0] == 1
+	}
+	return before[i] != before[i-1]
+}
+
+// calIsWorkingSlow is calIsWorking from the weekday and the year's bank holidays.
+func calIsWorkingSlow(z int64) bool { return calWeekday(z) < 5 && !calIsHoliday(z) }
 
 // londonOffsets holds, for each UTC day of the supported years (and one either side),
 // London's UTC offset in quarter hours when it is the same all that day, and

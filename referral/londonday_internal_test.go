@@ -177,3 +177,13 @@ func TestLondonAt(t *testing.T) {
 		}
 	}
 }
+
+// TestCalIsWorking checks the table's working days against the weekday and the year's
+// bank holidays, on every day of the supported years and a week either side.
+func TestCalIsWorking(t *testing.T) {
+	for z := calFirstDay - 7; z <= calLastDay+7; z++ {
+		if calIsWorking(z) != calIsWorkingSlow(z) {
+			t.Fatalf("day %d: working %v, want %v", z, calIsWorking(z), calIsWorkingSlow(z))
+		}
+	}
+}
