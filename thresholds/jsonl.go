@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/rightsupport/needs/continuum"
@@ -96,6 +97,11 @@ func ReadCases(r io.Reader) ([]Case, error) {
 		c, err := cr.Next()
 		switch {
 		case err == nil:
+			if len(cases) == cap(cases) {
+				// Double: append's slower growth for long slices allocates, and the
+				// collector scans, about twice as much over a corpus.
+				cases = slices.Grow(cases, max(len(cases), 256))
+			}
 			cases = append(cases, c)
 		case err == io.EOF:
 			return cases, fs.Err()
@@ -142,23 +148,22 @@ func (cr *CaseReader) readLine() ([]byte, error) {
 // whose codes are well-formed; ok is false for anything else.
 func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
 	s := scanner{b: line}
-	if !s.byte('{') || !s.literal(`"indicators"`) || !s.byte(':') || !s.byte('[') {
+	if bytes.HasPrefix(line, compactHead) {
+		s.pos = len(compactHead) // the shape as encoders write it, read at once
+	} else if !s.byte('{') || !s.literal(`"indicators"`) || !s.byte(':') || !s.byte('[') {
 		return Case{}, false
 	}
 	start := len(cr.codes)
-	defer func() {
-		if !ok {
-			cr.codes = cr.codes[:start] // nothing of a failed scan was handed out
-		}
-	}()
 	if !s.byte(']') {
 		for {
 			text, ok := s.str()
 			if !ok {
+				cr.codes = cr.codes[:start] // nothing of a failed scan was handed out
 				return Case{}, false
 			}
 			code, ok := cr.code(text)
 			if !ok {
+				cr.codes = cr.codes[:start]
 				return Case{}, false
 			}
 			cr.codes = append(cr.codes, code)
@@ -166,11 +171,13 @@ func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
 				break
 			}
 			if !s.byte(',') {
+				cr.codes = cr.codes[:start]
 				return Case{}, false
 			}
 		}
 	}
 	if !s.byte('}') || s.skip() != len(line) {
+		cr.codes = cr.codes[:start]
 		return Case{}, false
 	}
 	codes := cr.codes[start:len(cr.codes):len(cr.codes)]
@@ -183,15 +190,26 @@ func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
 	return Case{Indicators: codes}, true
 }
 
-// code returns the code spelled text, sharing the text of a code seen before.
+// compactHead is how a line of the plain shape begins when written without spaces.
+var compactHead = []byte(`{"indicators":[`)
+
+// code returns the code spelled text, the text between a string's quotes up to the
+// first quote, sharing the text of a code seen before. Text equal to a code seen before
+// is that code (a code holds no quote, escape, control or non-ASCII byte), so only text
+// not seen before is checked and parsed.
 func (cr *CaseReader) code(text []byte) (continuum.Code, bool) {
 	k, ok := keyOf(text)
-	if !ok {
+	if !ok || k.n == 0 { // the zero key marks an empty slot
 		return continuum.Code{}, false
 	}
 	h := k.hash()
 	if c, ok := cr.intern.get(k, h); ok {
 		return c, true
+	}
+	for _, c := range text {
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			return continuum.Code{}, false // escapes and the rest: the strict decoder's
+		}
 	}
 	c, err := continuum.ParseCode(string(text))
 	if err != nil {
@@ -202,10 +220,11 @@ func (cr *CaseReader) code(text []byte) (continuum.Code, bool) {
 }
 
 // interner keeps up to internMax codes by their keys, in an open-addressing table at
-// most half full, so that a corpus's codes are parsed and allocated once each.
+// most a quarter full whose slots hold the keys themselves, so that a corpus's codes
+// are parsed and allocated once each and finding one reads one slot.
 type interner struct {
-	slots   []uint32 // 0: empty; else an index into entries plus one
-	entries []internEntry
+	slots []internEntry // n == 0: empty
+	n     int
 }
 
 type internEntry struct {
@@ -214,42 +233,46 @@ type internEntry struct {
 }
 
 func (in *interner) get(k codeKey, h uint64) (continuum.Code, bool) {
+	if len(in.slots) == 0 {
+		return continuum.Code{}, false
+	}
 	mask := uint64(len(in.slots) - 1)
-	for i := h; len(in.slots) > 0; i++ {
-		e := in.slots[i&mask]
-		if e == 0 {
-			break
+	for i := h; ; i++ {
+		e := &in.slots[i&mask]
+		if e.key == k {
+			return e.code, true
 		}
-		if en := &in.entries[e-1]; en.key == k {
-			return en.code, true
+		if e.key.n == 0 {
+			return continuum.Code{}, false
 		}
 	}
-	return continuum.Code{}, false
 }
 
 func (in *interner) put(k codeKey, h uint64, c continuum.Code) {
-	if len(in.entries) >= internMax {
+	if in.n >= internMax || k.n == 0 {
 		return
 	}
-	in.entries = append(in.entries, internEntry{k, c})
-	if 2*len(in.entries) > len(in.slots) {
+	in.n++
+	if 4*in.n > len(in.slots) {
+		old := in.slots
 		size := 64
-		for size < 4*len(in.entries) {
+		for size < 8*in.n {
 			size <<= 1
 		}
-		in.slots = make([]uint32, size)
-		for j := range in.entries {
-			in.place(in.entries[j].key.hash(), uint32(j+1))
+		in.slots = make([]internEntry, size)
+		for _, e := range old {
+			if e.key.n != 0 {
+				in.place(e.key.hash(), e)
+			}
 		}
-		return
 	}
-	in.place(h, uint32(len(in.entries)))
+	in.place(h, internEntry{k, c})
 }
 
-func (in *interner) place(h uint64, e uint32) {
+func (in *interner) place(h uint64, e internEntry) {
 	mask := uint64(len(in.slots) - 1)
 	i := h & mask
-	for in.slots[i] != 0 {
+	for in.slots[i].key.n != 0 {
 		i = (i + 1) & mask
 	}
 	in.slots[i] = e
@@ -276,6 +299,10 @@ func (s *scanner) skip() int {
 
 // byte reads c after whitespace.
 func (s *scanner) byte(c byte) bool {
+	if s.pos < len(s.b) && s.b[s.pos] == c {
+		s.pos++
+		return true
+	}
 	if s.skip() < len(s.b) && s.b[s.pos] == c {
 		s.pos++
 		return true
@@ -292,20 +319,17 @@ func (s *scanner) literal(lit string) bool {
 	return false
 }
 
-// str reads a string of plain printable ASCII (no escapes) after whitespace and returns
-// its text.
+// str reads a string after whitespace and returns the text up to its first quote
+// (which [CaseReader.code] checks), false when no quote closes it.
 func (s *scanner) str() ([]byte, bool) {
 	if !s.byte('"') {
 		return nil, false
 	}
 	start := s.pos
-	for ; s.pos < len(s.b); s.pos++ {
-		switch c := s.b[s.pos]; {
-		case c == '"':
-			s.pos++
-			return s.b[start : s.pos-1], true
-		case c == '\\' || c < 0x20 || c >= 0x80:
-			return nil, false
+	for i := start; i < len(s.b); i++ { // codes are short: a loop beats IndexByte's call
+		if s.b[i] == '"' {
+			s.pos = i + 1
+			return s.b[start:i], true
 		}
 	}
 	return nil, false

@@ -256,3 +256,24 @@ func BenchmarkReadAndSummarise(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadAndEvaluate measures reading the 10,000 cases from JSON lines and
+// evaluating each on one goroutine, so that the share of decoding in a read-then-score
+// pipeline shows; ns/op is per corpus.
+func BenchmarkReadAndEvaluate(b *testing.B) {
+	fw := thresholds.Default()
+	data := jlCorpus(b, bsCases())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		cases, err := thresholds.ReadCases(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range cases {
+			if _, err := fw.Evaluate(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
