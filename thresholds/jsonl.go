@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math/bits"
 	"slices"
 	"strconv"
 
@@ -156,12 +157,11 @@ func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
 	start := len(cr.codes)
 	if !s.byte(']') {
 		for {
-			text, ok := s.str()
-			if !ok {
-				cr.codes = cr.codes[:start] // nothing of a failed scan was handed out
-				return Case{}, false
+			var code continuum.Code
+			text, k, ok := s.str()
+			if ok {
+				code, ok = cr.code(text, k)
 			}
-			code, ok := cr.code(text)
 			if !ok {
 				cr.codes = cr.codes[:start]
 				return Case{}, false
@@ -193,13 +193,12 @@ func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
 // compactHead is how a line of the plain shape begins when written without spaces.
 var compactHead = []byte(`{"indicators":[`)
 
-// code returns the code spelled text, the text between a string's quotes up to the
-// first quote, sharing the text of a code seen before. Text equal to a code seen before
+// code returns the code spelled text, whose key is k: the text between a string's
+// quotes up to the first quote, sharing the text of a code seen before. Text equal to a code seen before
 // is that code (a code holds no quote, escape, control or non-ASCII byte), so only text
 // not seen before is checked and parsed.
-func (cr *CaseReader) code(text []byte) (continuum.Code, bool) {
-	k, ok := keyOf(text)
-	if !ok || k.n == 0 { // the zero key marks an empty slot
+func (cr *CaseReader) code(text []byte, k codeKey) (continuum.Code, bool) {
+	if k.n == 0 { // the zero key marks an empty slot
 		return continuum.Code{}, false
 	}
 	h := k.hash()
@@ -320,17 +319,42 @@ func (s *scanner) literal(lit string) bool {
 }
 
 // str reads a string after whitespace and returns the text up to its first quote
-// (which [CaseReader.code] checks), false when no quote closes it.
-func (s *scanner) str() ([]byte, bool) {
+// (which [CaseReader.code] checks) and its key; false when no quote closes it or the
+// text is longer than any code. Text of up to 16 bytes is searched for its quote eight
+// bytes at a time, and its key made of the words read.
+func (s *scanner) str() ([]byte, codeKey, bool) {
 	if !s.byte('"') {
-		return nil, false
+		return nil, codeKey{}, false
 	}
 	start := s.pos
-	for i := start; i < len(s.b); i++ { // codes are short: a loop beats IndexByte's call
-		if s.b[i] == '"' {
-			s.pos = i + 1
-			return s.b[start:i], true
+	if b := s.b; start+16 <= len(b) {
+		w := load64(b, start)
+		if n := quoteAt(w); n < 8 {
+			if n >= 4 {
+				s.pos = start + n + 1
+				return b[start : start+n], codeKey{a: uint64(uint32(w)), b: uint64(uint32(w >> (8 * (n - 4)))), n: n}, true
+			}
+		} else if n := quoteAt(load64(b, start+8)); n < 8 {
+			n += 8
+			s.pos = start + n + 1
+			return b[start : start+n], codeKey{a: w, b: load64(b, start+n-8), n: n}, true
 		}
 	}
-	return nil, false
+	for i := start; i < len(s.b); i++ {
+		if s.b[i] == '"' {
+			s.pos = i + 1
+			k, ok := keyOf(s.b[start:i])
+			return s.b[start:i], k, ok
+		}
+	}
+	return nil, codeKey{}, false
+}
+
+// quoteAt returns the index of the first quote among the eight bytes of w, read
+// little-endian, or 8 when there is none. Only bits above the first zero byte of
+// w^quotes can be set wrongly, so the lowest set bit is exact.
+func quoteAt(w uint64) int {
+	const ones, highs, quotes = 0x0101010101010101, 0x8080808080808080, 0x2222222222222222
+	v := w ^ quotes
+	return bits.TrailingZeros64((v-ones)&^v&highs) >> 3
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -205,6 +207,87 @@ func FuzzCaseReader(f *testing.F) {
 		require.Equal(t, want.Indicators == nil, got[0].Indicators == nil)
 		require.Equal(t, jlStrings(want.Indicators), jlStrings(got[0].Indicators))
 	})
+}
+
+// jlRandomLine returns a line near the plain shape: codes drawn from pieces the fast
+// path must take or hand on (known codes, new codes of every length, escapes, non-ASCII,
+// quotes), spaces anywhere, and now and then a byte changed, dropped or added.
+func jlRandomLine(r *rand.Rand) []byte {
+	codes := []string{
+		"HLT-2-01", "EDU-2-01", "SH-01", "AB", "A1", "ABC", "AB-12", "ABCDEFG", "ABCDEFGH",
+		"ABCDEFGHIJKLMNO", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", strings.Repeat("A", 24),
+		strings.Repeat("B", 25), "", "A", `HLT\u002d2-01`, `SH\"01`, "SH-0é", "SH 01", "sh-01",
+		"SH-\t1", "HLT-2-01\u0000",
+	}
+	sp := func() string { return []string{"", "", "", " ", "\t", "  "}[r.IntN(6)] }
+	var b strings.Builder
+	b.WriteString(sp() + "{" + sp() + `"indicators"` + sp() + ":" + sp() + "[")
+	for i := range r.IntN(8) {
+		if i > 0 {
+			b.WriteString(sp() + ",")
+		}
+		b.WriteString(sp() + `"` + codes[r.IntN(len(codes))] + `"`)
+	}
+	b.WriteString(sp() + "]" + sp() + "}" + sp())
+	line := []byte(b.String())
+	for range r.IntN(3) * r.IntN(2) {
+		i := r.IntN(len(line))
+		switch c := `{}[],:" \ab-1`[r.IntN(13)]; r.IntN(3) {
+		case 0:
+			line[i] = c
+		case 1:
+			line = append(line[:i], line[i+1:]...)
+		default:
+			line = append(line[:i], append([]byte{c}, line[i:]...)...)
+		}
+	}
+	return line
+}
+
+// TestCaseReaderAgreesWithStrict checks, over random lines near the plain shape read as
+// one corpus (so that codes seen on earlier lines are found again), that every line
+// gives what the strict decoder gives it alone: the same codes, or the same findings.
+func TestCaseReaderAgreesWithStrict(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 4))
+	var lines [][]byte
+	for range 20000 {
+		line := jlRandomLine(r)
+		if bytes.ContainsAny(line, "\n\r") || len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		lines = append(lines, line)
+	}
+	cr := thresholds.NewCaseReader(bytes.NewReader(bytes.Join(lines, []byte("\n"))))
+	good := 0
+	for i, line := range lines {
+		c, err := cr.Next()
+		require.Equal(t, i+1, cr.Line())
+		want, wantFs := jlStrict(bytes.TrimSpace(line))
+		if len(wantFs) > 0 {
+			var fs continuum.Findings
+			require.ErrorAs(t, err, &fs, "line %d", i+1)
+			require.Equal(t, jlRules(wantFs.Within("lines["+strconv.Itoa(i+1)+"]")), jlRules(fs), "line %d", i+1)
+			continue
+		}
+		require.NoError(t, err, "line %d", i+1)
+		require.Equal(t, jlStrings(want.Indicators), jlStrings(c.Indicators), "line %d", i+1)
+		require.NotNil(t, c.Indicators, "line %d", i+1)
+		if len(c.Indicators) > 0 {
+			good++
+		}
+	}
+	_, err := cr.Next()
+	require.Equal(t, io.EOF, err)
+	require.Greater(t, good, 2000, "many random lines decode, with codes")
+}
+
+// jlRules returns the paths and rules of findings.
+func jlRules(fs continuum.Findings) []string {
+	out := []string{}
+	for _, f := range fs {
+		out = append(out, f.Path+" "+f.Rule)
+	}
+	return out
 }
 
 // BenchmarkReadCases measures reading the 10,000 benchmark cases from JSON lines (most
