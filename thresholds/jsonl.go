@@ -198,9 +198,9 @@ func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
 var compactHead = []byte(`{"indicators":[`)
 
 // code returns the code spelled text, whose key is k: the text between a string's
-// quotes up to the first quote, sharing the text of a code seen before. Text equal to a code seen before
-// is that code (a code holds no quote, escape, control or non-ASCII byte), so only text
-// not seen before is checked and parsed.
+// quotes up to the first quote, sharing the text of a code seen before. Text equal to a
+// code seen before is that code (a code holds no quote, escape, control or non-ASCII
+// byte), so only text not seen before is checked and parsed.
 func (cr *CaseReader) code(text []byte, k codeKey) (continuum.Code, bool) {
 	if k.n == 0 { // the zero key marks an empty slot
 		return continuum.Code{}, false
