@@ -24,12 +24,12 @@ func (f *Framework) Explain(d Decision) (string, error) {
 		return "", err
 	}
 	var o Outcome
-	if err := f.checkDecision(&d, &o); err != nil {
+	var ps [3]part
+	if err := f.checkDecision(&d, &o, &ps); err != nil {
 		return "", err
 	}
 	// d is now exactly the decision of o: its reasons are o's parts, their indicators
 	// the observed set under each part's mask, so the text walks bits, not codes.
-	ps, _ := o.parts()
 	// The text is built on the stack (unless it is long) and copied out once.
 	var scratch [2048]byte
 	b := scratch[:0]

@@ -25,10 +25,11 @@ func (f *Framework) usable() error {
 // a forged rule, level or urgency, an unknown code, or a rule out of range is not. The
 // error never repeats anything of d.
 //
-// On success o is the outcome of d's indicators, from which Explain writes its text
-// without looking a code up again: reason k's indicators are the observed set under the
-// mask of o's part k, and the strengths the observed set under maskStrengths.
-func (f *Framework) checkDecision(d *Decision, o *Outcome) error {
+// On success o is the outcome of d's indicators and ps its parts, from which Explain
+// writes its text without looking a code up again: reason k's indicators are the
+// observed set under the mask of ps[k], and the strengths the observed set under
+// maskStrengths.
+func (f *Framework) checkDecision(d *Decision, o *Outcome, ps *[3]part) error {
 	if !d.Level.IsValid() {
 		return fmt.Errorf("thresholds: explain: %w: the decision has no level", continuum.ErrInvalidValue)
 	}
@@ -39,16 +40,16 @@ func (f *Framework) checkDecision(d *Decision, o *Outcome) error {
 	// Explain allocates only its text). Each list is resolved to its own set of catalogue
 	// positions; a list is the codes of a set, in order, exactly when its positions rise
 	// strictly (the catalogue is sorted by code) and their set is that set.
-	if !f.decideCited(d, o) {
+	if !f.decideCited(d, o, ps) {
 		return fmt.Errorf("%w: this framework does not decide its indicators so", ErrInvalidDecision)
 	}
 	return nil
 }
 
-// decideCited decides the indicators d cites into o and reports whether d is exactly
-// the decision of that outcome: what [Outcome.matches] checks, comparing sets of
-// catalogue positions instead of codes.
-func (f *Framework) decideCited(d *Decision, o *Outcome) bool {
+// decideCited decides the indicators d cites into o, with its parts into ps, and reports
+// whether d is exactly the decision of that outcome: what [Outcome.matches] checks,
+// comparing sets of catalogue positions instead of codes.
+func (f *Framework) decideCited(d *Decision, o *Outcome, ps *[3]part) bool {
 	*o = Outcome{fw: f}
 	const strengths = 3 // an outcome has at most three reasons (Outcome.parts)
 	if len(d.Reasons) > strengths {
@@ -72,7 +73,8 @@ func (f *Framework) decideCited(d *Decision, o *Outcome) bool {
 	if d.Level != o.Level || d.Urgency != o.Urgency || !sameString(d.Label, f.Label(o.Level)) {
 		return false
 	}
-	ps, n := o.parts()
+	var n int
+	*ps, n = o.parts()
 	if n != len(d.Reasons) || !f.sameSet(&lists[strengths], &o.obs, maskStrengths) {
 		return false
 	}
