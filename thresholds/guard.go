@@ -124,7 +124,17 @@ func (f *Framework) sameCites(cites []continuum.Citation, obs *set, mask int, ex
 	if extra != nil {
 		cs = *extra
 	}
-	f.union(&cs, obs, mask)
+	if mask >= 0 {
+		for w := 0; w < f.live; w++ {
+			for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
+				if i := w<<6 | bits.TrailingZeros64(x); f.srcLive == 1 {
+					cs[0] |= f.cites[i][0] // most registers fit one word
+				} else {
+					cs.union(&f.cites[i])
+				}
+			}
+		}
+	}
 	k := 0
 	for w := 0; w < f.srcLive; w++ {
 		for x := cs[w&(len(cs)-1)]; x != 0; x &= x - 1 {
