@@ -1,6 +1,7 @@
 package thresholds
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -22,16 +23,21 @@ func (f *Framework) Explain(d Decision) (string, error) {
 	if err := f.usable(); err != nil {
 		return "", err
 	}
-	if err := f.checkDecision(d); err != nil {
+	var o Outcome
+	var ps [3]part
+	if err := f.checkDecision(&d, &o, &ps); err != nil {
 		return "", err
 	}
+	// d is now exactly the decision of o: its reasons are o's parts, their indicators
+	// the observed set under each part's mask, so the text walks bits, not codes.
 	// The text is built on the stack (unless it is long) and copied out once.
 	var scratch [2048]byte
 	b := scratch[:0]
 	b = append(b, "Suggested level: "...)
 	b = append(b, f.Label(d.Level)...)
 	b = append(b, '.')
-	for i, r := range d.Reasons {
+	for i := range d.Reasons {
+		r := &d.Reasons[i]
 		b = append(b, ' ')
 		if i > 0 && !isTrigger(r.Rule) {
 			b = append(b, "Without the triggers, the needs alone would suggest "...)
@@ -40,10 +46,10 @@ func (f *Framework) Explain(d Decision) (string, error) {
 		} else if i > 0 {
 			b = append(b, "Also: "...)
 		}
-		b = f.ruleSentence(b, r, i > 0)
+		b = f.ruleSentence(b, r, &o.obs, ps[i].mask, i > 0)
 		if len(r.Indicators) > 0 {
 			b = append(b, " Observed: "...)
-			b = f.summaries(b, r.Indicators)
+			b = f.summaries(b, &o.obs, ps[i].mask)
 			b = append(b, '.')
 		}
 	}
@@ -57,7 +63,7 @@ func (f *Framework) Explain(d Decision) (string, error) {
 	}
 	if len(d.Strengths) > 0 {
 		b = append(b, " Strengths noted, which do not lower the level: "...)
-		b = f.summaries(b, d.Strengths)
+		b = f.summaries(b, &o.obs, maskStrengths)
 		b = append(b, '.')
 	}
 	if note := f.LabelNote(d.Level); note != "" {
@@ -76,16 +82,17 @@ func (f *Framework) Explain(d Decision) (string, error) {
 
 func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }
 
-// ruleSentence appends in words why a reason's rule applied; context is true for a
-// reason that did not decide the level (it then does not claim to set it).
-func (f *Framework) ruleSentence(b []byte, r Reason, context bool) []byte {
+// ruleSentence appends in words why a reason's rule applied; its indicators are the
+// observed set under mask. context is true for a reason that did not decide the level
+// (it then does not claim to set it).
+func (f *Framework) ruleSentence(b []byte, r *Reason, obs *set, mask int, context bool) []byte {
 	label := f.Label(r.Level)
 	if context && !isTrigger(r.Rule) {
 		switch r.Rule {
 		case ByMultipleNeeds:
 			b = plural(b, len(r.Indicators), "need", "needs")
 			b = append(b, " spanning "...)
-			b = plural(b, f.sides(r.Indicators), "side", "sides")
+			b = plural(b, f.sides(obs, mask), "side", "sides")
 			b = append(b, " of the assessment triangle."...)
 			return b
 		case ByHighestNeed:
@@ -105,7 +112,7 @@ func (f *Framework) ruleSentence(b []byte, r Reason, context bool) []byte {
 		b = append(b, " at "...)
 		b = append(b, f.Label(from)...)
 		b = append(b, " span "...)
-		b = plural(b, f.sides(r.Indicators), "side", "sides")
+		b = plural(b, f.sides(obs, mask), "side", "sides")
 		b = append(b, " of the assessment triangle (this framework steps up at "...)
 		b = plural(b, needs, "need", "needs")
 		b = append(b, " across "...)
@@ -125,14 +132,16 @@ func (f *Framework) ruleSentence(b []byte, r Reason, context bool) []byte {
 	return append(b, '.')
 }
 
-// sides counts the sides of the triangle the indicators' dimensions cover.
-func (f *Framework) sides(codes []continuum.Code) int {
+// sides counts the sides of the triangle covered by the observed indicators under mask.
+func (f *Framework) sides(obs *set, mask int) int {
 	var seen [4]bool
 	n := 0
-	for _, code := range codes {
-		if i := f.table.find(code.String()); i >= 0 && !seen[f.domains[i]&3] {
-			seen[f.domains[i]&3] = true
-			n++
+	for w := 0; w < f.live; w++ {
+		for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
+			if s := f.domains[w<<6|bits.TrailingZeros64(x)] & 3; !seen[s] {
+				seen[s] = true
+				n++
+			}
 		}
 	}
 	return n
@@ -150,18 +159,18 @@ func plural(b []byte, n int, one, many string) []byte {
 	return append(b, many...)
 }
 
-// summaries appends the indicators' summaries, separated by "; ": each without its final
-// full stop and followed by its code in brackets, or the code alone when the catalogue
-// lacks it.
-func (f *Framework) summaries(b []byte, codes []continuum.Code) []byte {
-	for j, code := range codes {
-		if j > 0 {
-			b = append(b, "; "...)
-		}
-		if i := f.table.find(code.String()); i >= 0 {
-			b = append(b, f.phrases[i]...)
-		} else {
-			b = append(b, code.String()...)
+// summaries appends the summaries of the observed indicators under mask, in code order,
+// separated by "; ": each without its final full stop and followed by its code in
+// brackets.
+func (f *Framework) summaries(b []byte, obs *set, mask int) []byte {
+	sep := false
+	for w := 0; w < f.live; w++ {
+		for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
+			if sep {
+				b = append(b, "; "...)
+			}
+			b = append(b, f.phrases[w<<6|bits.TrailingZeros64(x)]...)
+			sep = true
 		}
 	}
 	return b

@@ -2,7 +2,9 @@ package thresholds
 
 import (
 	"fmt"
+	"math/bits"
 	"strconv"
+	"unsafe"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/continuum/document"
@@ -22,27 +24,143 @@ func (f *Framework) usable() error {
 // rule, level, indicators and citations, the strengths, the framework). A decision with
 // a forged rule, level or urgency, an unknown code, or a rule out of range is not. The
 // error never repeats anything of d.
-func (f *Framework) checkDecision(d Decision) error {
+//
+// On success o is the outcome of d's indicators and ps its parts, from which Explain
+// writes its text without looking a code up again: reason k's indicators are the
+// observed set under the mask of ps[k], and the strengths the observed set under
+// maskStrengths.
+func (f *Framework) checkDecision(d *Decision, o *Outcome, ps *[3]part) error {
 	if !d.Level.IsValid() {
 		return fmt.Errorf("thresholds: explain: %w: the decision has no level", continuum.ErrInvalidValue)
 	}
-	if d.Framework != f.Ref() {
+	if !f.isOwnRef(&d.Framework) {
 		return fmt.Errorf("%w: its framework id, version or digest is not this framework's", ErrForeignDecision)
 	}
 	// Decide the indicators d cites and compare without building the decision (issue 14:
-	// Explain allocates only its text).
-	o := Outcome{fw: f}
-	known := f.resolveInto(&o.obs, d.Strengths)
-	for _, r := range d.Reasons {
-		known = known && f.resolveInto(&o.obs, r.Indicators)
-	}
-	if known {
-		f.decide(&o)
-	}
-	if !known || !o.matches(d) {
+	// Explain allocates only its text). Each list is resolved to its own set of catalogue
+	// positions; a list is the codes of a set, in order, exactly when its positions rise
+	// strictly (the catalogue is sorted by code) and their set is that set.
+	if !f.decideCited(d, o, ps) {
 		return fmt.Errorf("%w: this framework does not decide its indicators so", ErrInvalidDecision)
 	}
 	return nil
+}
+
+// decideCited decides the indicators d cites into o, with its parts into ps, and reports
+// whether d is exactly the decision of that outcome: what [Outcome.matches] checks,
+// comparing sets of catalogue positions instead of codes.
+func (f *Framework) decideCited(d *Decision, o *Outcome, ps *[3]part) bool {
+	*o = Outcome{fw: f}
+	const strengths = 3 // an outcome has at most three reasons (Outcome.parts)
+	if len(d.Reasons) > strengths {
+		return false
+	}
+	var lists [strengths + 1]set // the reasons' indicators, then the strengths
+	if !f.positions(&lists[strengths], d.Strengths) {
+		return false
+	}
+	for k := range d.Reasons {
+		if !f.positions(&lists[k], d.Reasons[k].Indicators) {
+			return false
+		}
+	}
+	for k := range lists {
+		for w := 0; w < f.live; w++ {
+			o.obs[w&(setWords-1)] |= lists[k][w&(setWords-1)]
+		}
+	}
+	f.decide(o)
+	if d.Level != o.Level || d.Urgency != o.Urgency || !sameString(d.Label, f.Label(o.Level)) {
+		return false
+	}
+	var n int
+	*ps, n = o.parts()
+	if n != len(d.Reasons) || !f.sameSet(&lists[strengths], &o.obs, maskStrengths) {
+		return false
+	}
+	for k := range ps[:n] {
+		r, p := &d.Reasons[k], &ps[k]
+		if r.Rule != p.rule || r.Level != p.level || !f.sameSet(&lists[k], &o.obs, p.mask) ||
+			!f.sameCites(r.Citations, &o.obs, p.mask, p.extra) {
+			return false
+		}
+	}
+	return true
+}
+
+// positions adds the catalogue positions of codes to s and reports whether every code
+// is in the catalogue and each sorts after the one before it (no repeats).
+func (f *Framework) positions(s *set, codes []continuum.Code) bool {
+	last := -1
+	for _, code := range codes {
+		i := f.table.find(code.String())
+		if i <= last {
+			return false
+		}
+		s[(i>>6)&(setWords-1)] |= 1 << (i & 63)
+		last = i
+	}
+	return true
+}
+
+// sameSet reports whether s is the observed set under mask (empty when mask is -1).
+func (f *Framework) sameSet(s, obs *set, mask int) bool {
+	for w := 0; w < f.live; w++ {
+		want := uint64(0)
+		if mask >= 0 {
+			want = obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]
+		}
+		if s[w&(setWords-1)] != want {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCites reports whether cites are, in register order, the citations of extra (when
+// not nil) and of the observed indicators under mask.
+func (f *Framework) sameCites(cites []continuum.Citation, obs *set, mask int, extra *sourceSet) bool {
+	var cs sourceSet
+	if extra != nil {
+		cs = *extra
+	}
+	if mask >= 0 {
+		for w := 0; w < f.live; w++ {
+			for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
+				if i := w<<6 | bits.TrailingZeros64(x); f.srcLive == 1 {
+					cs[0] |= f.cites[i][0] // most registers fit one word
+				} else {
+					cs.union(&f.cites[i])
+				}
+			}
+		}
+	}
+	k := 0
+	for w := 0; w < f.srcLive; w++ {
+		for x := cs[w&(len(cs)-1)]; x != 0; x &= x - 1 {
+			if k >= len(cites) || !sameCitation(&cites[k], &f.sources[w<<6|bits.TrailingZeros64(x)]) {
+				return false
+			}
+			k++
+		}
+	}
+	return k == len(cites)
+}
+
+// isOwnRef reports whether r is f's Ref, field by field.
+func (f *Framework) isOwnRef(r *Ref) bool {
+	return sameString(r.Digest, f.digest) && sameString(r.ID, f.id) && sameString(r.Version, f.version)
+}
+
+// sameCitation reports whether a and b are equal, field by field.
+func sameCitation(a, b *continuum.Citation) bool {
+	return sameString(a.Source, b.Source) && sameString(a.Title, b.Title) && sameString(a.URL, b.URL)
+}
+
+// sameString reports whether a == b, answering at once when both are the same bytes (a
+// decision's strings are usually the framework's own).
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // checkTexts checks the free text of a framework document that the header and the

@@ -1,5 +1,8 @@
 package thresholds
 
+// This file holds the reference the decision check is tested against: the check as issue
+// 13 wrote it (resolve, decide and compare in place), kept here as an oracle.
+
 import (
 	"math/bits"
 

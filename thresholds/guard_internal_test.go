@@ -1,0 +1,161 @@
+package thresholds
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rightsupport/needs/continuum"
+)
+
+// issue13Check is the check Explain made before issue 14 part 3: resolve every code the
+// decision cites, decide, and compare code by code (Outcome.matches).
+func issue13Check(f *Framework, d Decision) bool {
+	if !d.Level.IsValid() || d.Framework != f.Ref() {
+		return false
+	}
+	o := Outcome{fw: f}
+	known := f.resolveInto(&o.obs, d.Strengths)
+	for _, r := range d.Reasons {
+		known = known && f.resolveInto(&o.obs, r.Indicators)
+	}
+	if !known {
+		return false
+	}
+	f.decide(&o)
+	return o.matches(d)
+}
+
+// Issue 14 part 3: Explain's check compares sets of catalogue positions instead of codes.
+// It must accept and refuse exactly the decisions the issue 13 check did: real decisions
+// and their mutations (codes reordered, repeated, moved between lists or dropped, rules,
+// levels, labels, citations and references changed, reasons added or dropped).
+func TestCheckDecisionAsStrictAsIssue13(t *testing.T) {
+	for _, id := range []string{"england", "kent", "durham"} {
+		t.Run(id, func(t *testing.T) {
+			f, err := Builtin(id)
+			require.NoError(t, err)
+			rng := rand.New(rand.NewPCG(14, 3))
+			accepted, refused := 0, 0
+			for i := range 4000 {
+				c := Case{}
+				for range rng.IntN(8) {
+					c.Indicators = append(c.Indicators, f.codes[rng.IntN(len(f.codes))])
+				}
+				d, err := f.Evaluate(c)
+				require.NoError(t, err)
+				d = d.Clone()
+				if i%5 != 0 {
+					mutate(rng, f, &d)
+				}
+				want := issue13Check(f, d)
+				var o Outcome
+				var ps [3]part
+				got := f.checkDecision(&d, &o, &ps) == nil
+				require.Equal(t, want, got, "case %d: %+v", i, d)
+				if got {
+					accepted++
+				} else {
+					refused++
+				}
+			}
+			assert.Positive(t, accepted)
+			assert.Positive(t, refused)
+		})
+	}
+}
+
+// mutate changes one thing of d, or nothing when the change it picks does not apply.
+func mutate(rng *rand.Rand, f *Framework, d *Decision) {
+	pick := func(n int) int { return rng.IntN(max(n, 1)) }
+	var r *Reason
+	if len(d.Reasons) > 0 {
+		r = &d.Reasons[pick(len(d.Reasons))]
+	}
+	switch rng.IntN(16) {
+	case 0: // swap two codes of a list
+		if r != nil && len(r.Indicators) > 1 {
+			i := pick(len(r.Indicators) - 1)
+			r.Indicators[i], r.Indicators[i+1] = r.Indicators[i+1], r.Indicators[i]
+		}
+	case 1: // repeat a code
+		if r != nil && len(r.Indicators) > 0 {
+			i := pick(len(r.Indicators))
+			r.Indicators = slices.Insert(r.Indicators, i, r.Indicators[i])
+		}
+	case 2: // drop a code
+		if r != nil && len(r.Indicators) > 0 {
+			r.Indicators = slices.Delete(r.Indicators, 0, 1)
+		}
+	case 3: // move a reason's codes into the strengths
+		if r != nil {
+			d.Strengths = append(d.Strengths, r.Indicators...)
+			r.Indicators = nil
+		}
+	case 4: // add any code to a reason
+		if r != nil {
+			r.Indicators = append(r.Indicators, f.codes[pick(len(f.codes))])
+			slices.SortFunc(r.Indicators, continuum.Code.Compare)
+		}
+	case 5: // add any code to the strengths
+		d.Strengths = append(d.Strengths, f.codes[pick(len(f.codes))])
+		slices.SortFunc(d.Strengths, continuum.Code.Compare)
+	case 6:
+		if r != nil {
+			r.Rule = DecisionRule(pick(7))
+		}
+	case 7:
+		if r != nil {
+			r.Level = continuum.Level(pick(6))
+		}
+	case 8:
+		d.Level = continuum.Level(pick(6))
+	case 9:
+		d.Urgency = continuum.Urgency(pick(4))
+	case 10:
+		d.Label += "."
+	case 11: // drop, repeat or change a citation
+		if r != nil && len(r.Citations) > 0 {
+			k := pick(len(r.Citations))
+			switch rng.IntN(4) {
+			case 0:
+				r.Citations = slices.Delete(r.Citations, k, k+1)
+			case 1:
+				r.Citations = slices.Insert(r.Citations, k, r.Citations[k])
+			case 2:
+				r.Citations[k].Title += " "
+			default:
+				r.Citations[k].URL = ""
+			}
+		}
+	case 12: // add, drop or repeat a reason
+		switch rng.IntN(3) {
+		case 0:
+			d.Reasons = append(d.Reasons, Reason{Rule: ByNoNeeds, Level: continuum.Universal})
+		case 1:
+			if len(d.Reasons) > 0 {
+				d.Reasons = d.Reasons[1:]
+			}
+		default:
+			if r != nil {
+				d.Reasons = append(d.Reasons, *r)
+			}
+		}
+	case 13: // the same reference in fresh strings, or another one
+		fresh := func(s string) string { return string([]byte(s)) }
+		d.Framework = Ref{ID: fresh(d.Framework.ID), Version: fresh(d.Framework.Version), Digest: fresh(d.Framework.Digest)}
+		if rng.IntN(2) == 0 {
+			d.Framework.Digest = d.Framework.Digest[:len(d.Framework.Digest)-1] + strconv.Itoa(rng.IntN(10))
+		}
+	case 14: // an unknown code
+		if r != nil {
+			r.Indicators = append(r.Indicators, continuum.MustParseCode("ZZZ-9-99"))
+		}
+	default: // reasons' order
+		slices.Reverse(d.Reasons)
+	}
+}
