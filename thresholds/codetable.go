@@ -83,31 +83,6 @@ func (t *codeTable) find(s string) int {
 	}
 }
 
-// findBytes is find for text held in a byte slice.
-func (t *codeTable) findBytes(b []byte) int {
-	k, ok := keyOf(b)
-	if !ok {
-		return -1
-	}
-	return t.findKey(k)
-}
-
-func (t *codeTable) findKey(k codeKey) int {
-	h := k.hash()
-	tag := tagOf(h)
-	for i := uint32(h); ; i++ {
-		e := t.slots[i&t.mask&(maxSlots-1)]
-		if e == 0 {
-			return -1
-		}
-		if e>>16 == tag {
-			if pos := int(e&0xffff-1) & (MaxIndicators - 1); t.keys[pos] == k {
-				return pos
-			}
-		}
-	}
-}
-
 // tagOf returns the 16 bits of a hash that a slot keeps to skip most key comparisons.
 func tagOf(h uint64) uint32 { return uint32(h >> 48) }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"time"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/continuum/document"
@@ -75,13 +74,6 @@ var (
 // checker collects the findings of one document.
 type checker struct {
 	document.Checker
-}
-
-// checkHeader checks the fields every document has and returns the effective date.
-func (c *checker) checkHeader(d *frameworkDoc) time.Time {
-	fs, eff := d.Header.Check(ErrInvalidDocument)
-	c.Findings = append(c.Findings, fs...)
-	return eff
 }
 
 // checkCitations checks that a record cites at least one registered source.

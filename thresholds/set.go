@@ -14,24 +14,6 @@ type set [setWords]uint64
 
 func (s *set) add(i int)      { s[i>>6] |= 1 << (i & 63) }
 func (s *set) has(i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
-func (s *set) empty() bool    { return *s == set{} }
-func (s *set) intersects(t *set) bool {
-	for i := range s {
-		if s[i]&t[i] != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func (s *set) and(t *set) set {
-	var r set
-	for i := range s {
-		r[i] = s[i] & t[i]
-	}
-	return r
-}
-
 func (s *set) count() int {
 	n := 0
 	for _, w := range s {
