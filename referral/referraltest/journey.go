@@ -129,40 +129,24 @@ func CheckJourneyCase(p *referral.Policy, fw *thresholds.Framework, c JourneyCas
 // returns for the day of its first step, like [RunJourneyCases].
 func RunJourneyCasesOn(t testing.TB, cases []JourneyCase, lookup LookupOn) {
 	t.Helper()
-	for _, c := range cases {
-		thresholdstest.Run(t, c.Name, func(t testing.TB) {
-			t.Helper()
+	run(t, "journey case", cases, func(c JourneyCase) string { return c.Name },
+		func(c JourneyCase) (*referral.Policy, *thresholds.Framework, error) {
 			var on time.Time
 			if len(c.Steps) > 0 {
 				on = c.Steps[0].Received
 			}
-			p, fw, err := lookup(c.Policy, c.Framework, on)
-			if err != nil {
-				t.Errorf("journey case %s: %v", c.Name, err)
-				return
-			}
-			if err := CheckJourneyCase(p, fw, c); err != nil {
-				t.Error(err)
-			}
-		})
-	}
+			return lookup(c.Policy, c.Framework, on)
+		},
+		CheckJourneyCase)
 }
 
 // RunJourneyCases runs every journey case with the policy and framework lookup returns,
 // with any testing.TB; with a *testing.T each case is a subtest.
 func RunJourneyCases(t testing.TB, cases []JourneyCase, lookup Lookup) {
 	t.Helper()
-	for _, c := range cases {
-		thresholdstest.Run(t, c.Name, func(t testing.TB) {
-			t.Helper()
-			p, fw, err := lookup(c.Policy, c.Framework)
-			if err != nil {
-				t.Errorf("journey case %s: %v", c.Name, err)
-				return
-			}
-			if err := CheckJourneyCase(p, fw, c); err != nil {
-				t.Error(err)
-			}
-		})
-	}
+	run(t, "journey case", cases, func(c JourneyCase) string { return c.Name },
+		func(c JourneyCase) (*referral.Policy, *thresholds.Framework, error) {
+			return lookup(c.Policy, c.Framework)
+		},
+		CheckJourneyCase)
 }

@@ -144,19 +144,11 @@ func BuiltinsOn(policyID, frameworkID string, on time.Time) (*referral.Policy, *
 // the day the case was received, like [RunCases].
 func RunCasesOn(t testing.TB, cases []Case, lookup LookupOn) {
 	t.Helper()
-	for _, c := range cases {
-		thresholdstest.Run(t, c.Name, func(t testing.TB) {
-			t.Helper()
-			p, fw, err := lookup(c.Policy, c.Framework, c.Received)
-			if err != nil {
-				t.Errorf("case %s: %v", c.Name, err)
-				return
-			}
-			if err := CheckCase(p, fw, c); err != nil {
-				t.Error(err)
-			}
-		})
-	}
+	run(t, "case", cases, func(c Case) string { return c.Name },
+		func(c Case) (*referral.Policy, *thresholds.Framework, error) {
+			return lookup(c.Policy, c.Framework, c.Received)
+		},
+		CheckCase)
 }
 
 // Referral returns the referral the case routes.
@@ -181,15 +173,26 @@ func CheckCase(p *referral.Policy, fw *thresholds.Framework, c Case) error {
 // testing.TB; with a *testing.T each case is a subtest.
 func RunCases(t testing.TB, cases []Case, lookup Lookup) {
 	t.Helper()
+	run(t, "case", cases, func(c Case) string { return c.Name },
+		func(c Case) (*referral.Policy, *thresholds.Framework, error) { return lookup(c.Policy, c.Framework) },
+		CheckCase)
+}
+
+// run runs every case as a subtest (with a *testing.T) under the policy and framework
+// find gives it, reporting a failed lookup or a failed check as an error.
+func run[C any](t testing.TB, kind string, cases []C, name func(C) string,
+	find func(C) (*referral.Policy, *thresholds.Framework, error),
+	check func(*referral.Policy, *thresholds.Framework, C) error) {
+	t.Helper()
 	for _, c := range cases {
-		thresholdstest.Run(t, c.Name, func(t testing.TB) {
+		thresholdstest.Run(t, name(c), func(t testing.TB) {
 			t.Helper()
-			p, fw, err := lookup(c.Policy, c.Framework)
+			p, fw, err := find(c)
 			if err != nil {
-				t.Errorf("case %s: %v", c.Name, err)
+				t.Errorf("%s %s: %v", kind, name(c), err)
 				return
 			}
-			if err := CheckCase(p, fw, c); err != nil {
+			if err := check(p, fw, c); err != nil {
 				t.Error(err)
 			}
 		})
