@@ -144,7 +144,8 @@ var slabs = sync.Pool{New: func() any { return new(slab) }}
 // arrays, carved at their exact lengths.
 func (s *slab) decision(o *Outcome) Decision {
 	f := o.fw
-	ps, n := o.parts()
+	var ps [3]part
+	n := o.parts(&ps)
 	// Count first, so that the lists are carved at their exact lengths and written once.
 	var unions [3]sourceSet
 	codes, cites := 0, 0

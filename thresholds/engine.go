@@ -2,6 +2,8 @@ package thresholds
 
 import (
 	"math/bits"
+	"strings"
+	"unsafe"
 
 	"github.com/rightsupport/needs/continuum"
 )
@@ -12,9 +14,20 @@ import (
 type engine struct {
 	table codeTable
 	codes []continuum.Code // by catalogue position
-	// phrases are the indicators' summaries as Explain writes them: without the final
-	// full stop, followed by " [CODE]".
+	// phrases are the indicators' summaries as Explain writes them in a list: "; ", then
+	// the summary without its final full stop, then " [CODE]". The first of a list is
+	// written without the separator.
 	phrases []string
+	// heads and tails are Explain's first and last sentences for each level: the
+	// suggested level, and the label note, the reminder of professional judgement and
+	// the framework's id and version.
+	heads, tails [8]string // by level; 8 so that indexing with a level &7 needs no bounds check
+	// arena holds the text of every code of codes, one after the other, and arenaPos
+	// the catalogue position plus one of the code starting at each of its bytes (0
+	// where none starts), so that a code that is one of codes (as a decision's are) is
+	// found by where its bytes are, without hashing.
+	arena    string
+	arenaPos []uint16
 	// domains are the indicators' sides of the triangle, by catalogue position.
 	domains []continuum.Domain
 	live    int // words of a set that can hold a catalogue position
@@ -40,14 +53,48 @@ func (f *Framework) compileEngine() {
 	e.codes = make([]continuum.Code, len(f.inds))
 	e.phrases = make([]string, len(f.inds))
 	e.domains = make([]continuum.Domain, len(f.inds))
+	var arena strings.Builder
+	for _, ind := range f.inds {
+		arena.WriteString(ind.Code.String())
+	}
+	e.arena = arena.String()
+	e.arenaPos = make([]uint16, len(e.arena))
+	at := 0
 	for i, ind := range f.inds {
-		e.codes[i] = ind.Code
-		s := ind.Summary
-		if len(s) > 0 && s[len(s)-1] == '.' {
-			s = s[:len(s)-1]
-		}
-		e.phrases[i] = s + " [" + ind.Code.String() + "]"
+		n := len(ind.Code.String())
+		e.codes[i], _ = continuum.ParseCode(e.arena[at : at+n]) // a parsed code's text
+		e.arenaPos[at] = uint16(i + 1)
+		at += n
 		e.domains[i] = ind.Domain()
+	}
+	// The phrases are slices of one string, so that a paragraph's are read from one
+	// block of memory.
+	var phrases strings.Builder
+	ends := make([]int, len(f.inds))
+	for i, ind := range f.inds {
+		phrases.WriteString("; ")
+		phrases.WriteString(strings.TrimSuffix(ind.Summary, "."))
+		phrases.WriteString(" [")
+		phrases.WriteString(ind.Code.String())
+		phrases.WriteString("]")
+		ends[i] = phrases.Len()
+	}
+	all := phrases.String()
+	for i := range ends {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		e.phrases[i] = all[start:ends[i]]
+	}
+	for l := continuum.Universal; l <= continuum.Specialist; l++ {
+		e.heads[l] = "Suggested level: " + f.Label(l) + "."
+		tail := ""
+		if note := f.LabelNote(l); note != "" {
+			tail = " Note on the label: " + strings.TrimSuffix(note, ".") + "."
+		}
+		e.tails[l] = tail + " This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment. (" +
+			f.id + " framework, version " + f.version + ".)"
 	}
 	e.table = newCodeTable(e.codes)
 	e.live = (len(f.inds) + 63) / 64
@@ -59,6 +106,20 @@ func (f *Framework) compileEngine() {
 			m[maskNeeds+int(l)] = f.needs[l][w]
 		}
 	}
+}
+
+// own returns the catalogue position of s when s is the text of one of the engine's
+// codes (the same bytes, not only equal ones), else -1. Comparing addresses is safe:
+// strings never move or change, and the arena lives as long as the framework.
+func (e *engine) own(s string) int {
+	off := uintptr(unsafe.Pointer(unsafe.StringData(s))) - uintptr(unsafe.Pointer(unsafe.StringData(e.arena)))
+	if off >= uintptr(len(e.arenaPos)) {
+		return -1
+	}
+	if p := int(e.arenaPos[off]) - 1; p >= 0 && len(e.codes[p].String()) == len(s) {
+		return p
+	}
+	return -1
 }
 
 // resolveInto adds the positions of codes to obs and reports whether every code is in
@@ -119,7 +180,10 @@ func (f *Framework) decide(o *Outcome) {
 	default:
 		o.Level, o.Rule = f.needLevel(&o.obs, o.base)
 		o.Urgency = continuum.Routine
+		o.needs, o.needsRule = o.Level, o.Rule
+		return
 	}
+	o.needs, o.needsRule = 0, 0
 }
 
 // needLevel applies rules 4 and 5 to the observed set, whose highest need is at base.
@@ -170,10 +234,12 @@ type part struct {
 	extra *sourceSet
 }
 
-// parts returns the reasons of the outcome in order: triggers, then the level the needs
-// alone support.
-func (o *Outcome) parts() (ps [3]part, n int) {
+// parts writes the reasons of the outcome in order into ps (triggers, then the level
+// the needs alone support) and returns how many there are. Written through a pointer,
+// as the decision paths call it once a case.
+func (o *Outcome) parts(ps *[3]part) int {
 	f := o.fw
+	n := 0
 	if o.trig&trigImmediate != 0 {
 		ps[n] = part{ByImmediateDanger, continuum.Specialist, maskImmediate, nil}
 		n++
@@ -183,18 +249,22 @@ func (o *Outcome) parts() (ps [3]part, n int) {
 		n++
 	}
 	if o.base != 0 || n == 0 {
-		p := part{mask: -1}
-		p.level, p.rule = f.needLevel(&o.obs, o.base)
+		p := &ps[n]
+		p.mask, p.extra = -1, nil
+		if o.needsRule != 0 {
+			p.level, p.rule = o.needs, o.needsRule // decide applied rules 4 and 5 already
+		} else {
+			p.level, p.rule = f.needLevel(&o.obs, o.base)
+		}
 		if o.base != 0 {
 			p.mask = maskNeeds + int(o.base)
 		}
 		if p.rule == ByMultipleNeeds {
 			p.extra = &f.stepUp[o.base].cites
 		}
-		ps[n] = p
 		n++
 	}
-	return ps, n
+	return n
 }
 
 // header returns the Decision of the outcome with the given reasons and no strengths.
@@ -214,7 +284,8 @@ func (o *Outcome) header(reasons []Reason) Decision {
 // another.
 func (o *Outcome) fill(reasons *[3]Reason, codes []continuum.Code, cites []continuum.Citation) Decision {
 	f := o.fw
-	ps, n := o.parts()
+	var ps [3]part
+	n := o.parts(&ps)
 	nc, nk := 0, 0
 	for k := range ps[:n] {
 		nc, nk = f.reason(&reasons[k], &o.obs, ps[k].mask, ps[k].extra, codes, nc, cites, nk)

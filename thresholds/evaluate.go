@@ -132,6 +132,12 @@ type Outcome struct {
 	obs  set
 	base continuum.Level // the highest observed need's level; 0 with no needs
 	trig uint8           // the triggers observed: trigImmediate, trigHarm
+	// needs and needsRule are the level the needs alone support and its rule, set by
+	// decide when no trigger fired (0 otherwise), so that parts need not apply rules 4
+	// and 5 again. They are unexported: a caller who edits an Outcome's Level or Rule
+	// does not change its reasons.
+	needs     continuum.Level
+	needsRule DecisionRule
 }
 
 // Evaluate decides a case under the framework. The rules, in order:

@@ -3,7 +3,7 @@ package thresholds
 import (
 	"math/bits"
 	"strconv"
-	"strings"
+	"sync"
 
 	"github.com/rightsupport/needs/continuum"
 )
@@ -23,19 +23,52 @@ func (f *Framework) Explain(d Decision) (string, error) {
 	if err := f.usable(); err != nil {
 		return "", err
 	}
+	// The text is written into a pooled buffer (a stack array would have to be zeroed
+	// on every call) and copied out once.
+	buf := explainBufs.Get().(*[]byte)
+	b, err := f.appendExplain((*buf)[:0], &d)
+	if err != nil {
+		explainBufs.Put(buf)
+		return "", err
+	}
+	text := string(b)
+	if cap(b) <= maxPooledExplain {
+		*buf = b
+		explainBufs.Put(buf)
+	}
+	return text, nil
+}
+
+// AppendExplain appends the paragraph [Framework.Explain] returns for d to b and returns
+// the extended buffer, allocating only when b has too little room: a service that writes
+// many paragraphs into one response, or reuses a buffer, pays for no string. It checks d
+// and fails exactly as Explain does, and then returns b unchanged.
+func (f *Framework) AppendExplain(b []byte, d Decision) ([]byte, error) {
+	if err := f.usable(); err != nil {
+		return b, err
+	}
+	out, err := f.appendExplain(b, &d)
+	if err != nil {
+		return b, err
+	}
+	return out, nil
+}
+
+// explainBufs holds Explain's text buffers; maxPooledExplain bounds the buffers kept.
+var explainBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
+const maxPooledExplain = 16 << 10
+
+// appendExplain checks d and appends its paragraph to b.
+func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 	var o Outcome
 	var ps [3]part
-	if err := f.checkDecision(&d, &o, &ps); err != nil {
-		return "", err
+	if err := f.checkDecision(d, &o, &ps); err != nil {
+		return nil, err
 	}
 	// d is now exactly the decision of o: its reasons are o's parts, their indicators
 	// the observed set under each part's mask, so the text walks bits, not codes.
-	// The text is built on the stack (unless it is long) and copied out once.
-	var scratch [2048]byte
-	b := scratch[:0]
-	b = append(b, "Suggested level: "...)
-	b = append(b, f.Label(d.Level)...)
-	b = append(b, '.')
+	b = append(b, f.heads[d.Level&7]...) // checkDecision: d.Level is valid
 	for i := range d.Reasons {
 		r := &d.Reasons[i]
 		b = append(b, ' ')
@@ -66,18 +99,8 @@ func (f *Framework) Explain(d Decision) (string, error) {
 		b = f.summaries(b, &o.obs, maskStrengths)
 		b = append(b, '.')
 	}
-	if note := f.LabelNote(d.Level); note != "" {
-		b = append(b, " Note on the label: "...)
-		b = append(b, strings.TrimSuffix(note, ".")...)
-		b = append(b, '.')
-	}
-	b = append(b, " This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment."...)
-	b = append(b, " ("...)
-	b = append(b, f.id...)
-	b = append(b, " framework, version "...)
-	b = append(b, f.version...)
-	b = append(b, ".)"...)
-	return string(b), nil
+	b = append(b, f.tails[d.Level&7]...)
+	return b, nil
 }
 
 func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }
@@ -163,14 +186,11 @@ func plural(b []byte, n int, one, many string) []byte {
 // separated by "; ": each without its final full stop and followed by its code in
 // brackets.
 func (f *Framework) summaries(b []byte, obs *set, mask int) []byte {
-	sep := false
+	skip := 2 // the first phrase goes without its separator
 	for w := 0; w < f.live; w++ {
 		for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
-			if sep {
-				b = append(b, "; "...)
-			}
-			b = append(b, f.phrases[w<<6|bits.TrailingZeros64(x)]...)
-			sep = true
+			b = append(b, f.phrases[w<<6|bits.TrailingZeros64(x)][skip:]...)
+			skip = 0
 		}
 	}
 	return b

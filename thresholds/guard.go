@@ -56,25 +56,19 @@ func (f *Framework) decideCited(d *Decision, o *Outcome, ps *[3]part) bool {
 		return false
 	}
 	var lists [strengths + 1]set // the reasons' indicators, then the strengths
-	if !f.positions(&lists[strengths], d.Strengths) {
+	if !f.positions(&lists[strengths], &o.obs, d.Strengths) {
 		return false
 	}
 	for k := range d.Reasons {
-		if !f.positions(&lists[k], d.Reasons[k].Indicators) {
+		if !f.positions(&lists[k], &o.obs, d.Reasons[k].Indicators) {
 			return false
-		}
-	}
-	for k := range lists {
-		for w := 0; w < f.live; w++ {
-			o.obs[w&(setWords-1)] |= lists[k][w&(setWords-1)]
 		}
 	}
 	f.decide(o)
 	if d.Level != o.Level || d.Urgency != o.Urgency || !sameString(d.Label, f.Label(o.Level)) {
 		return false
 	}
-	var n int
-	*ps, n = o.parts()
+	n := o.parts(ps)
 	if n != len(d.Reasons) || !f.sameSet(&lists[strengths], &o.obs, maskStrengths) {
 		return false
 	}
@@ -88,16 +82,20 @@ func (f *Framework) decideCited(d *Decision, o *Outcome, ps *[3]part) bool {
 	return true
 }
 
-// positions adds the catalogue positions of codes to s and reports whether every code
-// is in the catalogue and each sorts after the one before it (no repeats).
-func (f *Framework) positions(s *set, codes []continuum.Code) bool {
+// positions adds the catalogue positions of codes to s and to all, and reports whether
+// every code is in the catalogue and each sorts after the one before it (no repeats).
+func (f *Framework) positions(s, all *set, codes []continuum.Code) bool {
 	last := -1
 	for _, code := range codes {
-		i := f.table.find(code.String())
+		i := f.own(code.String()) // a decision's codes are usually the framework's own
+		if i < 0 {
+			i = f.table.find(code.String())
+		}
 		if i <= last {
 			return false
 		}
 		s[(i>>6)&(setWords-1)] |= 1 << (i & 63)
+		all[(i>>6)&(setWords-1)] |= 1 << (i & 63)
 		last = i
 	}
 	return true

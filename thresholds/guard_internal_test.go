@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,6 +53,9 @@ func TestCheckDecisionAsStrictAsIssue13(t *testing.T) {
 				if i%5 != 0 {
 					mutate(rng, f, &d)
 				}
+				if i%3 == 0 {
+					freshCodes(&d) // the codes' text not the framework's own: looked up by hash
+				}
 				want := issue13Check(f, d)
 				var o Outcome
 				var ps [3]part
@@ -70,6 +74,38 @@ func TestCheckDecisionAsStrictAsIssue13(t *testing.T) {
 }
 
 // mutate changes one thing of d, or nothing when the change it picks does not apply.
+// freshCodes gives every code of d text of its own, equal to what it was.
+func freshCodes(d *Decision) {
+	fresh := func(codes []continuum.Code) {
+		for i, c := range codes {
+			codes[i] = continuum.MustParseCode(strings.Clone(c.String()))
+		}
+	}
+	for k := range d.Reasons {
+		fresh(d.Reasons[k].Indicators)
+	}
+	fresh(d.Strengths)
+}
+
+// TestOwnCode checks that a framework finds its own codes by where their text is, and
+// nothing else: not equal text elsewhere, nor part of a code's text, nor the empty code.
+func TestOwnCode(t *testing.T) {
+	for _, id := range []string{"england", "kent", "durham"} {
+		f, err := Builtin(id)
+		require.NoError(t, err)
+		for pos, c := range f.codes {
+			s := c.String()
+			assert.Equal(t, pos, f.own(s), "%s: its own text", id)
+			assert.Equal(t, -1, f.own(strings.Clone(s)), "%s: equal text elsewhere", id)
+			assert.Equal(t, -1, f.own(s[:len(s)-1]), "%s: a prefix", id)
+			assert.Equal(t, -1, f.own(s[1:]), "%s: a suffix", id)
+			assert.Equal(t, pos, f.table.find(s), "%s: the hash table agrees", id)
+		}
+		assert.Equal(t, -1, f.own(""))
+		assert.Equal(t, -1, f.own(f.arena), "the whole arena is no code")
+	}
+}
+
 func mutate(rng *rand.Rand, f *Framework, d *Decision) {
 	pick := func(n int) int { return rng.IntN(max(n, 1)) }
 	var r *Reason
