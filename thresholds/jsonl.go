@@ -6,8 +6,10 @@ import (
 	"errors"
 	"io"
 	"math/bits"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/continuum/document"
@@ -62,55 +64,227 @@ func (cr *CaseReader) Next() (Case, error) {
 		return Case{}, io.EOF
 	}
 	for {
-		line, err := cr.readLine()
+		line, err := cr.nextLine()
 		if err != nil {
 			return Case{}, err
 		}
-		cr.line++
-		if len(line) > MaxCaseLine {
-			return Case{}, cr.finding("", RuleLineTooLong, continuum.ErrInvalidValue,
-				"the line is longer than "+strconv.Itoa(MaxCaseLine)+" bytes")
+		if line != nil {
+			return cr.decode(line)
 		}
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
-			continue
-		}
-		if c, ok := cr.scan(line); ok {
-			return c, nil
-		}
-		var c Case
-		if fs := document.Decode(line, &c); len(fs) > 0 {
-			return Case{}, fs.Within(cr.path()).Err()
-		}
+	}
+}
+
+// nextLine reads the next line and returns it trimmed: nil for a blank line, or a
+// finding for a line that is too long.
+func (cr *CaseReader) nextLine() ([]byte, error) {
+	line, err := cr.readLine()
+	if err != nil {
+		return nil, err
+	}
+	cr.line++
+	if len(line) > MaxCaseLine {
+		return nil, cr.finding("", RuleLineTooLong, continuum.ErrInvalidValue,
+			"the line is longer than "+strconv.Itoa(MaxCaseLine)+" bytes")
+	}
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return nil, nil
+	}
+	return line, nil
+}
+
+// decode returns the case of a trimmed, non-blank line, whose number is cr.line.
+func (cr *CaseReader) decode(line []byte) (Case, error) {
+	if c, ok := cr.scan(line); ok {
 		return c, nil
 	}
+	var c Case
+	if fs := document.Decode(line, &c); len(fs) > 0 {
+		return Case{}, fs.Within(cr.path()).Err()
+	}
+	return c, nil
 }
 
 // ReadCases reads every case of a JSON-lines corpus (see [CaseReader]): the cases of
 // the good lines in order, and the findings of every bad line together in a
-// [continuum.Findings] error. A failure to read stops it and is returned as is.
+// [continuum.Findings] error. A failure to read stops it and is returned as is, with the
+// cases of the lines before it.
+//
+// Lines are decoded on every core (runtime.GOMAXPROCS goroutines) in blocks of
+// consecutive lines; the cases, their order and the findings are those one
+// [CaseReader] gives.
 func ReadCases(r io.Reader) ([]Case, error) {
 	cr := NewCaseReader(r)
-	var cases []Case
-	var fs continuum.Findings
-	var bad continuum.Findings
-	for {
-		c, err := cr.Next()
-		switch {
-		case err == nil:
-			if len(cases) == cap(cases) {
-				// Double: append's slower growth for long slices allocates, and the
-				// collector scans, about twice as much over a corpus.
-				cases = slices.Grow(cases, max(len(cases), 256))
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 {
+		var cases []Case
+		var fs continuum.Findings
+		for {
+			c, err := cr.Next()
+			if done, err := collect(&cases, &fs, c, err); done {
+				return cases, err
 			}
-			cases = append(cases, c)
-		case err == io.EOF:
-			return cases, fs.Err()
-		case errors.As(err, &bad):
-			fs = append(fs, bad...)
-		default:
-			return cases, err
 		}
+	}
+	// One goroutine reads and splits lines, copying each block's lines into the block;
+	// the workers decode blocks, each with a CaseReader of its own for its interner.
+	todo := make(chan *lineBlock, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			var w CaseReader
+			for b := range todo {
+				b.decode(&w)
+			}
+		})
+	}
+	var blocks []*lineBlock
+	b := newLineBlock()
+	var rerr error
+	for {
+		line, err := cr.nextLine()
+		if err == io.EOF {
+			break
+		}
+		if err != nil && !errors.As(err, new(continuum.Findings)) {
+			rerr = err
+			break
+		}
+		if line == nil && err == nil {
+			continue // blank
+		}
+		b.add(cr.line, line, err)
+		if len(b.text.lines) == blockLines || len(b.text.data) >= blockBytes {
+			blocks = append(blocks, b)
+			todo <- b
+			b = newLineBlock()
+		}
+	}
+	if len(b.text.lines) > 0 {
+		blocks = append(blocks, b)
+		todo <- b
+	}
+	close(todo)
+	wg.Wait()
+	n := 0
+	for _, b := range blocks {
+		n += len(b.cases)
+	}
+	cases := make([]Case, 0, n)
+	var fs continuum.Findings
+	for _, b := range blocks {
+		cases = append(cases, b.cases...)
+		fs = append(fs, b.fs...)
+	}
+	if rerr != nil {
+		return cases, rerr
+	}
+	return cases, fs.Err()
+}
+
+// collect adds the result of one CaseReader.Next to cases or findings and reports
+// whether reading is over, with the error to return.
+func collect(cases *[]Case, fs *continuum.Findings, c Case, err error) (bool, error) {
+	var bad continuum.Findings
+	switch {
+	case err == nil:
+		if len(*cases) == cap(*cases) {
+			// Double: append's slower growth for long slices allocates, and the
+			// collector scans, about twice as much over a corpus.
+			*cases = slices.Grow(*cases, max(len(*cases), 256))
+		}
+		*cases = append(*cases, c)
+	case err == io.EOF:
+		return true, fs.Err()
+	case errors.As(err, &bad):
+		*fs = append(*fs, bad...)
+	default:
+		return true, err
+	}
+	return false, nil
+}
+
+// Block bounds of ReadCases: enough lines that handing a block over costs little, few
+// enough bytes that every core gets blocks of a small corpus.
+const (
+	blockLines = 1024
+	blockBytes = 256 << 10
+)
+
+// lineBlock is a run of consecutive non-blank lines of a corpus, copied, with their
+// numbers; decode fills in their cases and findings, and hands the copied text back to
+// lineBuffers.
+type lineBlock struct {
+	text  *lineText
+	errs  []lineErr // findings already made of lines (too long), by index in lines
+	cases []Case
+	fs    continuum.Findings
+}
+
+// lineText is the text of a block's lines, end to end, and the lines: no pointers, so
+// the collector does not scan them, and reused from block to block.
+type lineText struct {
+	data  []byte
+	lines []blockLine
+}
+
+// blockLine is one line of a block: its number, and where its text ends in the block's
+// data.
+type blockLine struct{ num, end int }
+
+// lineErr is the finding made of line i of a block before decoding.
+type lineErr struct {
+	i   int
+	err error
+}
+
+// lineBuffers holds the text buffers of decoded blocks for the next blocks.
+var lineBuffers = sync.Pool{New: func() any {
+	return &lineText{data: make([]byte, 0, blockBytes+4<<10), lines: make([]blockLine, 0, blockLines)}
+}}
+
+func newLineBlock() *lineBlock {
+	t := lineBuffers.Get().(*lineText)
+	t.data, t.lines = t.data[:0], t.lines[:0]
+	return &lineBlock{text: t}
+}
+
+func (b *lineBlock) add(num int, line []byte, err error) {
+	t := b.text
+	if err != nil {
+		b.errs = append(b.errs, lineErr{len(t.lines), err})
+	}
+	t.data = append(t.data, line...)
+	t.lines = append(t.lines, blockLine{num, len(t.data)})
+}
+
+// decode decodes the block's lines with w, which keeps its interned codes from block
+// to block, and gives the block's text buffers back.
+func (b *lineBlock) decode(w *CaseReader) {
+	t := b.text
+	b.cases = make([]Case, 0, len(t.lines))
+	start := 0
+	for i, l := range t.lines {
+		line := t.data[start:l.end]
+		start = l.end
+		var err error
+		if len(b.errs) > 0 && b.errs[0].i == i {
+			err, b.errs = b.errs[0].err, b.errs[1:]
+		} else {
+			var c Case
+			w.line = l.num
+			if c, err = w.decode(line); err == nil {
+				b.cases = append(b.cases, c)
+				continue
+			}
+		}
+		var bad continuum.Findings
+		errors.As(err, &bad)
+		b.fs = append(b.fs, bad...)
+	}
+	b.text = nil
+	if cap(t.data) <= 2*blockBytes { // a block with a long line grew it
+		lineBuffers.Put(t)
 	}
 }
 

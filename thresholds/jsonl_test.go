@@ -360,3 +360,67 @@ func BenchmarkReadAndEvaluate(b *testing.B) {
 		}
 	}
 }
+
+// TestReadCasesOnEveryCore checks that ReadCases, decoding blocks of lines on every core,
+// gives what one CaseReader gives line by line: the same cases in the same order and the
+// same findings (paths, rules and messages) in line order, over a corpus of good, bad,
+// blank and overlong lines spanning many blocks; and that a failure to read keeps the
+// cases before it.
+func TestReadCasesOnEveryCore(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 5))
+	var lines [][]byte
+	for i := range 30000 {
+		switch {
+		case i == 4321:
+			lines = append(lines, []byte(`{"indicators":["`+strings.Repeat("A", thresholds.MaxCaseLine)+`"]}`))
+		case i%97 == 0:
+			lines = append(lines, []byte("   "))
+		default:
+			lines = append(lines, bytes.ReplaceAll(jlRandomLine(r), []byte("\n"), []byte(" ")))
+		}
+	}
+	data := bytes.Join(lines, []byte("\n"))
+
+	var want []thresholds.Case
+	var wantFs continuum.Findings
+	cr := thresholds.NewCaseReader(bytes.NewReader(data))
+	for {
+		c, err := cr.Next()
+		if err == io.EOF {
+			break
+		}
+		var fs continuum.Findings
+		if errors.As(err, &fs) {
+			wantFs = append(wantFs, fs...)
+			continue
+		}
+		require.NoError(t, err)
+		want = append(want, c)
+	}
+	require.Greater(t, len(want), 3000)
+	require.Greater(t, len(wantFs), 3000)
+
+	btProcs(t, func(t *testing.T) {
+		got, err := thresholds.ReadCases(bytes.NewReader(data))
+		var fs continuum.Findings
+		require.ErrorAs(t, err, &fs)
+		require.Equal(t, len(wantFs), len(fs))
+		for i := range fs {
+			require.Equal(t, wantFs[i].Path, fs[i].Path, "finding %d", i)
+			require.Equal(t, wantFs[i].Rule, fs[i].Rule, "finding %d", i)
+			require.Equal(t, wantFs[i].Msg, fs[i].Msg, "finding %d", i)
+		}
+		require.Len(t, got, len(want))
+		for i := range want {
+			require.Equal(t, jlStrings(want[i].Indicators), jlStrings(got[i].Indicators), "case %d", i)
+			require.Equal(t, want[i].Ref, got[i].Ref, "case %d", i)
+			require.Equal(t, want[i].Indicators == nil, got[i].Indicators == nil, "case %d", i)
+		}
+
+		boom := errors.New("boom")
+		good := jlCorpus(t, bsCases()[:5000])
+		got, err = thresholds.ReadCases(io.MultiReader(bytes.NewReader(good), iotest.ErrReader(boom)))
+		assert.ErrorIs(t, err, boom)
+		assert.Len(t, got, 5000, "the cases before the failure")
+	})
+}
