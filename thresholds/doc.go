@@ -42,7 +42,8 @@
 // sides of the triangle may step the level up once; strengths never lower a level. The
 // [Decision] carries its reasons, with citations, and the framework's id, version and
 // digest, so it can be reproduced and audited. [Framework.Explain] puts it into a
-// paragraph for a practitioner.
+// paragraph for a practitioner; [Framework.AppendExplain] writes the same paragraph into
+// a caller's buffer, for a service that writes many.
 //
 // A suggested level is advice that supports professional judgement, never a checklist.
 //
@@ -63,8 +64,11 @@
 // caller's [DecisionBuffer] and allocates nothing; the decision is valid until the
 // buffer's next use, and a buffer belongs to one goroutine at a time.
 //
+// [Framework.Explain] allocates its paragraph (about a kilobyte) and nothing else;
+// [Framework.AppendExplain] allocates nothing when the buffer has room.
+//
 // For corpora, [Framework.EvaluateAll], [Framework.SummariseAll] and [CompareCorpus] work
-// on every core (GOMAXPROCS) and keep the corpus's order and indices; [ReadCases] and
-// [CaseReader] read a corpus written as JSON lines, reporting each bad line as findings
-// under its line number.
+// on every core (GOMAXPROCS) and keep the corpus's order and indices; [ReadCases] reads a
+// corpus written as JSON lines, decoding blocks of lines on every core, and [CaseReader]
+// reads one line at a time; both report each bad line as findings under its line number.
 package thresholds

@@ -118,10 +118,22 @@ func ReadCases(r io.Reader) ([]Case, error) {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 {
 		var cases []Case
-		var fs continuum.Findings
+		var fs, bad continuum.Findings
 		for {
 			c, err := cr.Next()
-			if done, err := collect(&cases, &fs, c, err); done {
+			switch {
+			case err == nil:
+				if len(cases) == cap(cases) {
+					// Double: append's slower growth for long slices allocates, and
+					// the collector scans, about twice as much over a corpus.
+					cases = slices.Grow(cases, max(len(cases), 256))
+				}
+				cases = append(cases, c)
+			case err == io.EOF:
+				return cases, fs.Err()
+			case errors.As(err, &bad):
+				fs = append(fs, bad...)
+			default:
 				return cases, err
 			}
 		}
@@ -180,28 +192,6 @@ func ReadCases(r io.Reader) ([]Case, error) {
 		return cases, rerr
 	}
 	return cases, fs.Err()
-}
-
-// collect adds the result of one CaseReader.Next to cases or findings and reports
-// whether reading is over, with the error to return.
-func collect(cases *[]Case, fs *continuum.Findings, c Case, err error) (bool, error) {
-	var bad continuum.Findings
-	switch {
-	case err == nil:
-		if len(*cases) == cap(*cases) {
-			// Double: append's slower growth for long slices allocates, and the
-			// collector scans, about twice as much over a corpus.
-			*cases = slices.Grow(*cases, max(len(*cases), 256))
-		}
-		*cases = append(*cases, c)
-	case err == io.EOF:
-		return true, fs.Err()
-	case errors.As(err, &bad):
-		*fs = append(*fs, bad...)
-	default:
-		return true, err
-	}
-	return false, nil
 }
 
 // Block bounds of ReadCases: enough lines that handing a block over costs little, few
@@ -263,6 +253,7 @@ func (b *lineBlock) add(num int, line []byte, err error) {
 func (b *lineBlock) decode(w *CaseReader) {
 	t := b.text
 	b.cases = make([]Case, 0, len(t.lines))
+	var bad continuum.Findings
 	start := 0
 	for i, l := range t.lines {
 		line := t.data[start:l.end]
@@ -278,8 +269,9 @@ func (b *lineBlock) decode(w *CaseReader) {
 				continue
 			}
 		}
-		var bad continuum.Findings
-		errors.As(err, &bad)
+		if !errors.As(err, &bad) {
+			bad = nil // a line's errors are always findings; nothing else to add
+		}
 		b.fs = append(b.fs, bad...)
 	}
 	b.text = nil
