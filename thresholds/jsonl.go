@@ -44,6 +44,7 @@ type CaseReader struct {
 	r      *bufio.Reader
 	line   int
 	long   []byte // a line longer than the reader's buffer, gathered
+	text   []byte // the last line read, trimmed (see Text)
 	codes  []continuum.Code
 	intern interner
 }
@@ -55,6 +56,12 @@ func NewCaseReader(r io.Reader) *CaseReader {
 
 // Line returns the number of the line the last case or finding came from, from 1.
 func (cr *CaseReader) Line() int { return cr.line }
+
+// Text returns the text of the line the last case or finding came from, without the
+// white space around it (a line too long is cut one byte past [MaxCaseLine]), or nil
+// after the end of the input. It is the caller's own input, for a caller that keeps or
+// scrubs it; it is valid until the next call to Next, which may overwrite it.
+func (cr *CaseReader) Text() []byte { return cr.text }
 
 // Next returns the case of the next non-blank line. At the end of the input it returns
 // io.EOF; for a bad line, a [continuum.Findings] error (see [CaseReader]); for a failure
@@ -78,6 +85,7 @@ func (cr *CaseReader) Next() (Case, error) {
 // finding for a line that is too long.
 func (cr *CaseReader) nextLine() ([]byte, error) {
 	line, err := cr.readLine()
+	cr.text = line
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +95,7 @@ func (cr *CaseReader) nextLine() ([]byte, error) {
 			"the line is longer than "+strconv.Itoa(MaxCaseLine)+" bytes")
 	}
 	line = bytes.TrimSpace(line)
+	cr.text = line
 	if len(line) == 0 {
 		return nil, nil
 	}

@@ -1,20 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"iter"
+	"strconv"
+	"strings"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 	"github.com/rightsupport/needs/thresholds"
 )
-
-// maxLine is the longest case line read: far more than any real case's codes.
-const maxLine = 1 << 20
 
 // caseLine is one line of a cases file: its number, and the case or the findings that
 // stopped its decoding.
@@ -22,36 +18,47 @@ type caseLine struct {
 	n        int
 	raw      []byte // the line, valid until the next is read
 	c        thresholds.Case
-	findings continuum.Findings
+	findings continuum.Findings // paths within the line
 }
 
-// readCases yields the cases of r, one per non-blank line, decoded strictly; a line too
-// long to read ends the sequence with an error.
+// readCases yields the cases of r, one per non-blank line, through the library's JSON-lines
+// reader (its scanner for the plain shape, the strict decoder for the rest); a bad line,
+// one too long included, comes with its findings, and a failure to read ends the sequence
+// with an error.
 func readCases(r io.Reader, errp *error) iter.Seq[caseLine] {
 	return func(yield func(caseLine) bool) {
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 0, 64*1024), maxLine)
-		n := 0
-		for sc.Scan() {
-			n++
-			line := bytes.TrimSpace(sc.Bytes())
-			if len(line) == 0 {
-				continue
+		cr := thresholds.NewCaseReader(r)
+		for {
+			c, err := cr.Next()
+			if err == io.EOF {
+				return
 			}
-			cl := caseLine{n: n, raw: line}
-			cl.findings = document.Decode(line, &cl.c)
+			cl := caseLine{n: cr.Line(), raw: cr.Text(), c: c}
+			if err != nil {
+				var fs continuum.Findings
+				if !errors.As(err, &fs) {
+					*errp = errors.New("the cases cannot be read")
+					return
+				}
+				cl.findings = withinLine(fs, cr.Line())
+			}
 			if !yield(cl) {
 				return
 			}
 		}
-		if err := sc.Err(); err != nil {
-			if errors.Is(err, bufio.ErrTooLong) {
-				*errp = fmt.Errorf("line %d is longer than %d bytes", n+1, maxLine)
-				return
-			}
-			*errp = errors.New("the cases cannot be read")
-		}
 	}
+}
+
+// withinLine returns findings of line n with their paths made relative to the line, as
+// the output names the line by number.
+func withinLine(fs continuum.Findings, n int) continuum.Findings {
+	prefix := "lines[" + strconv.Itoa(n) + "]"
+	out := make(continuum.Findings, len(fs))
+	for i, f := range fs {
+		f.Path = strings.TrimPrefix(strings.TrimPrefix(f.Path, prefix), ".")
+		out[i] = f
+	}
+	return out
 }
 
 // openCases returns the reader of the cases: the file named, or stdin for none or "-".

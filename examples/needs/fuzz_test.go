@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/rightsupport/needs/thresholds"
 )
 
 // FuzzEval feeds eval arbitrary input: it never panics, exits 0 or 1, and writes one
@@ -24,7 +26,7 @@ func FuzzEval(f *testing.F) {
 		}
 		want := 0
 		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(nil, maxLine)
+		sc.Buffer(nil, 2*thresholds.MaxCaseLine)
 		for sc.Scan() {
 			if len(bytes.TrimSpace(sc.Bytes())) > 0 {
 				want++
@@ -32,7 +34,7 @@ func FuzzEval(f *testing.F) {
 		}
 		got := 0
 		lines := bufio.NewScanner(&out)
-		lines.Buffer(nil, 4*maxLine)
+		lines.Buffer(nil, 8*thresholds.MaxCaseLine)
 		for lines.Scan() {
 			got++
 			if !json.Valid(lines.Bytes()) {

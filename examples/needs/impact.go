@@ -85,7 +85,7 @@ func runImpact(e env, args []string) (int, error) {
 	if readErr != nil {
 		return 0, readErr
 	}
-	rep := report(before, after, thresholds.CompareFrameworks(before, after, slices.Values(corpus)), lines)
+	rep := report(before, after, thresholds.CompareCorpus(before, after, corpus), lines)
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")

@@ -173,3 +173,31 @@ func TestReadmeValidate(t *testing.T) {
 	assert.Equal(t, exitOK, run(append([]string{"validate"}, append(files, policies...)...), nil, &out, &errb), errb.String())
 	assert.Equal(t, want+"\n", out.String())
 }
+
+// TestEvalLongLine: a line longer than the reader takes is reported as a bad line, by
+// number and without its text, and the lines after it are still decided.
+func TestEvalLongLine(t *testing.T) {
+	long := `{"indicators": ["` + strings.Repeat("Z", thresholds.MaxCaseLine) + `"]}`
+	in := long + "\n" + `{"indicators": ["SH-01"]}` + "\n"
+	var out, errb bytes.Buffer
+	require.Equal(t, exitFail, run([]string{"eval", "-progress", "0"}, strings.NewReader(in), &out, &errb), errb.String())
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 2)
+	var first, second evalLine
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &first))
+	require.NoError(t, json.Unmarshal([]byte(lines[1]), &second))
+	assert.Equal(t, 1, first.Line)
+	require.Len(t, first.Findings, 1)
+	assert.Equal(t, thresholds.RuleLineTooLong, first.Findings[0].Rule)
+	assert.Empty(t, first.Findings[0].Path, "the whole line")
+	assert.NotContains(t, lines[0], "ZZZZ")
+	assert.Equal(t, 2, second.Line)
+	require.NotNil(t, second.Decision)
+
+	out.Reset()
+	errb.Reset()
+	code := run([]string{"impact", "england", "kent", "-"}, strings.NewReader(in), &out, &errb)
+	assert.NotEqual(t, exitOK, code)
+	assert.Contains(t, errb.String(), "line 1 is not a case")
+	assert.NotContains(t, errb.String(), "ZZZZ")
+}
