@@ -53,9 +53,9 @@ func newCodeTable(codes []continuum.Code) codeTable {
 	return t
 }
 
-// find returns the catalogue position of the code spelled s, or -1. It is keyOf,
-// hash and findKey written out in one function, as the decision path calls it for every
-// code of every case.
+// find returns the catalogue position of the code spelled s, or -1. It makes the key as
+// keyOf does, written out for the lengths codes have, as the decision path calls it for
+// every code of every case.
 func (t *codeTable) find(s string) int {
 	var k codeKey
 	switch n := len(s); {
@@ -67,6 +67,15 @@ func (t *codeTable) find(s string) int {
 		k = codeKey{load64(s, 0), load64(s, n-8), 0, n}
 	default:
 		k, _ = keyOf(s)
+	}
+	return t.findKey(k)
+}
+
+// findKey returns the catalogue position of the code whose key is k, or -1: find for a
+// key already made (the JSON-lines scanner makes one as it finds a string's end).
+func (t *codeTable) findKey(k codeKey) int {
+	if k.n == 0 || k.n > continuum.MaxCodeLen {
+		return -1
 	}
 	h := k.hash()
 	tag := tagOf(h)

@@ -71,4 +71,7 @@
 // on every core (GOMAXPROCS) and keep the corpus's order and indices; [ReadCases] reads a
 // corpus written as JSON lines, decoding blocks of lines on every core, and [CaseReader]
 // reads one line at a time; both report each bad line as findings under its line number.
+// [Framework.SummariseLines] scores a JSON-lines corpus in one pass on every core,
+// reading plain lines straight into the framework's bit sets: about half the time of
+// ReadCases then SummariseAll.
 package thresholds

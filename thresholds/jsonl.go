@@ -3,13 +3,9 @@ package thresholds
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"io"
 	"math/bits"
-	"runtime"
-	"slices"
 	"strconv"
-	"sync"
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/continuum/document"
@@ -114,181 +110,6 @@ func (cr *CaseReader) decode(line []byte) (Case, error) {
 	return c, nil
 }
 
-// ReadCases reads every case of a JSON-lines corpus (see [CaseReader]): the cases of
-// the good lines in order, and the findings of every bad line together in a
-// [continuum.Findings] error. A failure to read stops it and is returned as is, with the
-// cases of the lines before it.
-//
-// Lines are decoded on every core (runtime.GOMAXPROCS goroutines) in blocks of
-// consecutive lines; the cases, their order and the findings are those one
-// [CaseReader] gives.
-func ReadCases(r io.Reader) ([]Case, error) {
-	cr := NewCaseReader(r)
-	workers := runtime.GOMAXPROCS(0)
-	if workers < 2 {
-		var cases []Case
-		var fs, bad continuum.Findings
-		for {
-			c, err := cr.Next()
-			switch {
-			case err == nil:
-				if len(cases) == cap(cases) {
-					// Double: append's slower growth for long slices allocates, and
-					// the collector scans, about twice as much over a corpus.
-					cases = slices.Grow(cases, max(len(cases), 256))
-				}
-				cases = append(cases, c)
-			case err == io.EOF:
-				return cases, fs.Err()
-			case errors.As(err, &bad):
-				fs = append(fs, bad...)
-			default:
-				return cases, err
-			}
-		}
-	}
-	// One goroutine reads and splits lines, copying each block's lines into the block;
-	// the workers decode blocks, each with a CaseReader of its own for its interner.
-	todo := make(chan *lineBlock, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			var w CaseReader
-			for b := range todo {
-				b.decode(&w)
-			}
-		})
-	}
-	var blocks []*lineBlock
-	b := newLineBlock()
-	var rerr error
-	for {
-		line, err := cr.nextLine()
-		if err == io.EOF {
-			break
-		}
-		if err != nil && !errors.As(err, new(continuum.Findings)) {
-			rerr = err
-			break
-		}
-		if line == nil && err == nil {
-			continue // blank
-		}
-		b.add(cr.line, line, err)
-		if len(b.text.lines) == blockLines || len(b.text.data) >= blockBytes {
-			blocks = append(blocks, b)
-			todo <- b
-			b = newLineBlock()
-		}
-	}
-	if len(b.text.lines) > 0 {
-		blocks = append(blocks, b)
-		todo <- b
-	}
-	close(todo)
-	wg.Wait()
-	n := 0
-	for _, b := range blocks {
-		n += len(b.cases)
-	}
-	cases := make([]Case, 0, n)
-	var fs continuum.Findings
-	for _, b := range blocks {
-		cases = append(cases, b.cases...)
-		fs = append(fs, b.fs...)
-	}
-	if rerr != nil {
-		return cases, rerr
-	}
-	return cases, fs.Err()
-}
-
-// Block bounds of ReadCases: enough lines that handing a block over costs little, few
-// enough bytes that every core gets blocks of a small corpus.
-const (
-	blockLines = 1024
-	blockBytes = 256 << 10
-)
-
-// lineBlock is a run of consecutive non-blank lines of a corpus, copied, with their
-// numbers; decode fills in their cases and findings, and hands the copied text back to
-// lineBuffers.
-type lineBlock struct {
-	text  *lineText
-	errs  []lineErr // findings already made of lines (too long), by index in lines
-	cases []Case
-	fs    continuum.Findings
-}
-
-// lineText is the text of a block's lines, end to end, and the lines: no pointers, so
-// the collector does not scan them, and reused from block to block.
-type lineText struct {
-	data  []byte
-	lines []blockLine
-}
-
-// blockLine is one line of a block: its number, and where its text ends in the block's
-// data.
-type blockLine struct{ num, end int }
-
-// lineErr is the finding made of line i of a block before decoding.
-type lineErr struct {
-	i   int
-	err error
-}
-
-// lineBuffers holds the text buffers of decoded blocks for the next blocks.
-var lineBuffers = sync.Pool{New: func() any {
-	return &lineText{data: make([]byte, 0, blockBytes+4<<10), lines: make([]blockLine, 0, blockLines)}
-}}
-
-func newLineBlock() *lineBlock {
-	t := lineBuffers.Get().(*lineText)
-	t.data, t.lines = t.data[:0], t.lines[:0]
-	return &lineBlock{text: t}
-}
-
-func (b *lineBlock) add(num int, line []byte, err error) {
-	t := b.text
-	if err != nil {
-		b.errs = append(b.errs, lineErr{len(t.lines), err})
-	}
-	t.data = append(t.data, line...)
-	t.lines = append(t.lines, blockLine{num, len(t.data)})
-}
-
-// decode decodes the block's lines with w, which keeps its interned codes from block
-// to block, and gives the block's text buffers back.
-func (b *lineBlock) decode(w *CaseReader) {
-	t := b.text
-	b.cases = make([]Case, 0, len(t.lines))
-	var bad continuum.Findings
-	start := 0
-	for i, l := range t.lines {
-		line := t.data[start:l.end]
-		start = l.end
-		var err error
-		if len(b.errs) > 0 && b.errs[0].i == i {
-			err, b.errs = b.errs[0].err, b.errs[1:]
-		} else {
-			var c Case
-			w.line = l.num
-			if c, err = w.decode(line); err == nil {
-				b.cases = append(b.cases, c)
-				continue
-			}
-		}
-		if !errors.As(err, &bad) {
-			bad = nil // a line's errors are always findings; nothing else to add
-		}
-		b.fs = append(b.fs, bad...)
-	}
-	b.text = nil
-	if cap(t.data) <= 2*blockBytes { // a block with a long line grew it
-		lineBuffers.Put(t)
-	}
-}
-
 // path returns the path of the current line.
 func (cr *CaseReader) path() string { return "lines[" + strconv.Itoa(cr.line) + "]" }
 
@@ -323,39 +144,15 @@ func (cr *CaseReader) readLine() ([]byte, error) {
 // scan reads a line of exactly the shape {"indicators":["CODE",…]} (whitespace allowed)
 // whose codes are well-formed; ok is false for anything else.
 func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
-	s := scanner{b: line}
-	if bytes.HasPrefix(line, compactHead) {
-		s.pos = len(compactHead) // the shape as encoders write it, read at once
-	} else if !s.byte('{') || !s.literal(`"indicators"`) || !s.byte(':') || !s.byte('[') {
-		return Case{}, false
-	}
 	start := len(cr.codes)
-	if !s.byte(']') {
-		for {
-			var code continuum.Code
-			text, k, ok := s.str()
-			if ok {
-				code, ok = cr.code(text, k)
-			}
-			if !ok {
-				cr.codes = cr.codes[:start]
-				return Case{}, false
-			}
+	s := scanner{b: line}
+	if !s.plain(func(text []byte, k codeKey) bool {
+		code, ok := cr.code(text, k)
+		if ok {
 			cr.codes = append(cr.codes, code)
-			if s.pos < len(s.b) && s.b[s.pos] == ',' {
-				s.pos++ // the next code, as encoders write it
-				continue
-			}
-			if s.byte(']') {
-				break
-			}
-			if !s.byte(',') {
-				cr.codes = cr.codes[:start]
-				return Case{}, false
-			}
 		}
-	}
-	if !s.byte('}') || s.skip() != len(line) {
+		return ok
+	}) {
 		cr.codes = cr.codes[:start]
 		return Case{}, false
 	}
@@ -367,6 +164,37 @@ func (cr *CaseReader) scan(line []byte) (c Case, ok bool) {
 		cr.codes = make([]continuum.Code, 0, 4096) // the cases keep the old array
 	}
 	return Case{Indicators: codes}, true
+}
+
+// plain reads a whole line of exactly the shape {"indicators":["CODE",…]} (whitespace
+// allowed) and calls code for each string of the list, in order, with its text up to its
+// first quote and its key; false when the line has another shape, a string is longer
+// than any code, or code returns false.
+func (s *scanner) plain(code func(text []byte, k codeKey) bool) bool {
+	if bytes.HasPrefix(s.b, compactHead) {
+		s.pos = len(compactHead) // the shape as encoders write it, read at once
+	} else if !s.byte('{') || !s.literal(`"indicators"`) || !s.byte(':') || !s.byte('[') {
+		return false
+	}
+	if !s.byte(']') {
+		for {
+			text, k, ok := s.str()
+			if !ok || !code(text, k) {
+				return false
+			}
+			if s.pos < len(s.b) && s.b[s.pos] == ',' {
+				s.pos++ // the next code, as encoders write it
+				continue
+			}
+			if s.byte(']') {
+				break
+			}
+			if !s.byte(',') {
+				return false
+			}
+		}
+	}
+	return s.byte('}') && s.skip() == len(s.b)
 }
 
 // compactHead is how a line of the plain shape begins when written without spaces.
@@ -531,12 +359,10 @@ func (s *scanner) str() ([]byte, codeKey, bool) {
 			return b[start : start+n], codeKey{a: w, b: load64(b, start+n-8), n: n}, true
 		}
 	}
-	for i := start; i < len(s.b); i++ {
-		if s.b[i] == '"' {
-			s.pos = i + 1
-			k, ok := keyOf(s.b[start:i])
-			return s.b[start:i], k, ok
-		}
+	if n := bytes.IndexByte(s.b[start:], '"'); n >= 0 { // near the end of the line
+		s.pos = start + n + 1
+		k, ok := keyOf(s.b[start : start+n])
+		return s.b[start : start+n], k, ok
 	}
 	return nil, codeKey{}, false
 }
