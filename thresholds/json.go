@@ -20,6 +20,21 @@ func (c Change) MarshalJSON() ([]byte, error) {
 	}{c.Index, c.Before, c.After, findingsOf(c.BeforeErr), findingsOf(c.AfterErr)})
 }
 
+// MarshalJSON encodes the line's summary with lower-camel keys: "line", then "level",
+// "urgency" and "rule" when it was decided, or "errors", the findings that say why not.
+func (ls LineSummary) MarshalJSON() ([]byte, error) {
+	if ls.Err != nil {
+		return json.Marshal(struct {
+			Line   int                `json:"line"`
+			Errors continuum.Findings `json:"errors"`
+		}{ls.Line, findingsOf(ls.Err)})
+	}
+	return json.Marshal(struct {
+		Line int `json:"line"`
+		Summary
+	}{ls.Line, ls.Summary})
+}
+
 // findingsOf returns err as findings: its own when it is a [continuum.Findings], else one
 // finding with the rule "undecidable" and the error's message. A nil err gives nil.
 func findingsOf(err error) continuum.Findings {

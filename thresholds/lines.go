@@ -76,14 +76,14 @@ func ReadCases(r io.Reader) ([]Case, error) {
 // there is none.
 type LineSummary struct {
 	// Line is the line's number, counted from 1 as editors count.
-	Line int `json:"line"`
+	Line int
 	// Summary is the decision's level, urgency and deciding rule; zero when Err is set.
 	Summary
 	// Err is nil when the line was decided. Otherwise it is a [continuum.Findings] error
 	// with paths under "lines[N]": the line is not a case (as [CaseReader] reports it),
 	// or the case cannot be decided (its unknown codes, as [Framework.Evaluate] reports
 	// them).
-	Err error `json:"-"`
+	Err error
 }
 
 // SummariseLines decides every case of a JSON-lines corpus (see [CaseReader]) and keeps

@@ -219,3 +219,18 @@ func BenchmarkSummariseCases(b *testing.B) {
 		}
 	}
 }
+
+// TestLineSummaryJSON: a decided line marshals its number and gist, an undecided one its
+// number and findings.
+func TestLineSummaryJSON(t *testing.T) {
+	fw := thresholds.Default()
+	sums, err := fw.SummariseLines(strings.NewReader(`{"indicators":["SH-01"]}` + "\n" + `{"indicators":["ZZ-99"]}`))
+	require.NoError(t, err)
+	require.Len(t, sums, 2)
+	got, err := json.Marshal(sums)
+	require.NoError(t, err)
+	assert.JSONEq(t, `[
+		{"line":1,"level":"specialist","urgency":"same-day","rule":"significant-harm"},
+		{"line":2,"errors":[{"path":"lines[2].indicators[0]","rule":"unknown-indicator","severity":"error","message":"the code is well-formed but not in the framework's catalogue"}]}
+	]`, string(got))
+}
