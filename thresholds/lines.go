@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/rightsupport/needs/continuum"
@@ -19,30 +18,7 @@ import (
 // consecutive lines; the cases, their order and the findings are those one
 // [CaseReader] gives.
 func ReadCases(r io.Reader) ([]Case, error) {
-	cr := NewCaseReader(r)
-	if runtime.GOMAXPROCS(0) < 2 {
-		var cases []Case
-		var fs, bad continuum.Findings
-		for {
-			c, err := cr.Next()
-			switch {
-			case err == nil:
-				if len(cases) == cap(cases) {
-					// Double: append's slower growth for long slices allocates, and
-					// the collector scans, about twice as much over a corpus.
-					cases = slices.Grow(cases, max(len(cases), 256))
-				}
-				cases = append(cases, c)
-			case err == io.EOF:
-				return cases, fs.Err()
-			case errors.As(err, &bad):
-				fs = append(fs, bad...)
-			default:
-				return cases, err
-			}
-		}
-	}
-	blocks, rerr := inBlocks(cr, func(b *lineBlock, w *CaseReader) {
+	blocks, rerr := inBlocks(NewCaseReader(r), func(b *lineBlock, w *CaseReader) {
 		b.cases = make([]Case, 0, len(b.text.lines))
 		b.each(func(num int, line []byte, err error) {
 			var c Case
@@ -99,29 +75,12 @@ func (f *Framework) SummariseLines(r io.Reader) ([]LineSummary, error) {
 	if err := f.usable(); err != nil {
 		return nil, err
 	}
-	cr := NewCaseReader(r)
-	score := func(b *lineBlock, w *CaseReader) {
+	blocks, rerr := inBlocks(NewCaseReader(r), func(b *lineBlock, w *CaseReader) {
 		b.sums = make([]LineSummary, 0, len(b.text.lines))
 		b.each(func(num int, line []byte, err error) {
 			b.sums = append(b.sums, f.summariseLine(w, num, line, err))
 		})
-	}
-	if runtime.GOMAXPROCS(0) < 2 {
-		var sums []LineSummary
-		for {
-			line, err := cr.nextLine()
-			switch {
-			case err == io.EOF:
-				return sums, nil
-			case err != nil && !errors.As(err, new(continuum.Findings)):
-				return sums, err
-			case line == nil && err == nil:
-				continue // blank
-			}
-			sums = append(sums, f.summariseLine(cr, cr.line, line, err))
-		}
-	}
-	blocks, rerr := inBlocks(cr, score)
+	})
 	n := 0
 	for _, b := range blocks {
 		n += len(b.sums)
