@@ -18,10 +18,7 @@ type engine struct {
 	// the summary without its final full stop, then " [CODE]". The first of a list is
 	// written without the separator.
 	phrases []string
-	// heads and tails are Explain's first and last sentences for each level: the
-	// suggested level, and the label note, the reminder of professional judgement and
-	// the framework's id and version.
-	heads, tails [8]string // by level; 8 so that indexing with a level &7 needs no bounds check
+	prose   prose // Explain's fixed sentences
 	// arena holds the text of every code of codes, one after the other, and arenaPos
 	// the catalogue position plus one of the code starting at each of its bytes (0
 	// where none starts), so that a code that is one of codes (as a decision's are) is
@@ -87,15 +84,7 @@ func (f *Framework) compileEngine() {
 		}
 		e.phrases[i] = all[start:ends[i]]
 	}
-	for l := continuum.Universal; l <= continuum.Specialist; l++ {
-		e.heads[l] = "Suggested level: " + f.Label(l) + "."
-		tail := ""
-		if note := f.LabelNote(l); note != "" {
-			tail = " Note on the label: " + strings.TrimSuffix(note, ".") + "."
-		}
-		e.tails[l] = tail + " This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment. (" +
-			f.id + " framework, version " + f.version + ".)"
-	}
+	f.compileProse()
 	e.table = newCodeTable(e.codes)
 	e.live = (len(f.inds) + 63) / 64
 	e.srcLive = (len(f.sources) + 63) / 64

@@ -2,10 +2,7 @@ package thresholds
 
 import (
 	"math/bits"
-	"strconv"
 	"sync"
-
-	"github.com/rightsupport/needs/continuum"
 )
 
 // Explain returns a short plain-English paragraph for a practitioner: the suggested level
@@ -67,93 +64,36 @@ func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 		return nil, err
 	}
 	// d is now exactly the decision of o: its reasons are o's parts, their indicators
-	// the observed set under each part's mask, so the text walks bits, not codes.
-	b = append(b, f.heads[d.Level&7]...) // checkDecision: d.Level is valid
+	// the observed set under each part's mask, so the text walks bits, not codes; and
+	// every level, rule and urgency in it is valid, so the prose is indexed by them.
+	p := &f.prose
+	b = append(b, p.heads[d.Level&7]...)
 	for i := range d.Reasons {
 		r := &d.Reasons[i]
-		b = append(b, ' ')
-		if i > 0 && !isTrigger(r.Rule) {
-			b = append(b, "Without the triggers, the needs alone would suggest "...)
-			b = append(b, f.Label(r.Level)...)
-			b = append(b, ": "...)
-		} else if i > 0 {
-			b = append(b, "Also: "...)
+		s := &p.reasons[min(i, 1)][r.Rule&7][r.Level&7]
+		b = append(b, s.head...)
+		if s.counts {
+			b = appendCount(b, len(r.Indicators), &needCounts, "needs")
+			b = append(b, s.mid...)
+			b = appendCount(b, f.sides(&o.obs, ps[i].mask), &sideCounts, "sides")
+			b = append(b, s.tail...)
 		}
-		b = f.ruleSentence(b, r, &o.obs, ps[i].mask, i > 0)
 		if len(r.Indicators) > 0 {
 			b = append(b, " Observed: "...)
 			b = f.summaries(b, &o.obs, ps[i].mask)
 			b = append(b, '.')
 		}
 	}
-	switch d.Urgency {
-	case continuum.Immediate:
-		b = append(b, " Urgency: immediate. Call the police on 999 first, then refer to children's social care."...)
-	case continuum.SameDay:
-		b = append(b, " Urgency: same day. Refer to children's social care today."...)
-	default:
-		b = append(b, " Urgency: routine."...)
-	}
 	if len(d.Strengths) > 0 {
-		b = append(b, " Strengths noted, which do not lower the level: "...)
+		b = append(b, p.opens[d.Urgency&3]...)
 		b = f.summaries(b, &o.obs, maskStrengths)
-		b = append(b, '.')
+		return append(b, p.closes[d.Level&7]...), nil
 	}
-	b = append(b, f.tails[d.Level&7]...)
-	return b, nil
+	b = append(b, p.urgencies[d.Urgency&3]...)
+	return append(b, p.tails[d.Level&7]...), nil
 }
 
 func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }
-
-// ruleSentence appends in words why a reason's rule applied; its indicators are the
-// observed set under mask. context is true for a reason that did not decide the level
-// (it then does not claim to set it).
-func (f *Framework) ruleSentence(b []byte, r *Reason, obs *set, mask int, context bool) []byte {
-	label := f.Label(r.Level)
-	if context && !isTrigger(r.Rule) {
-		switch r.Rule {
-		case ByMultipleNeeds:
-			b = plural(b, len(r.Indicators), "need", "needs")
-			b = append(b, " spanning "...)
-			b = plural(b, f.sides(obs, mask), "side", "sides")
-			b = append(b, " of the assessment triangle."...)
-			return b
-		case ByHighestNeed:
-			b = append(b, "the highest need observed is at that level."...)
-			return b
-		}
-	}
-	switch r.Rule {
-	case ByImmediateDanger:
-		b = append(b, "The child is in immediate danger, so the level is "...)
-	case BySignificantHarm:
-		b = append(b, "There is reasonable cause to suspect significant harm, so the level is "...)
-	case ByMultipleNeeds:
-		from := r.Level - 1
-		needs, domains, _ := f.StepUp(from)
-		b = plural(b, len(r.Indicators), "need", "needs")
-		b = append(b, " at "...)
-		b = append(b, f.Label(from)...)
-		b = append(b, " span "...)
-		b = plural(b, f.sides(obs, mask), "side", "sides")
-		b = append(b, " of the assessment triangle (this framework steps up at "...)
-		b = plural(b, needs, "need", "needs")
-		b = append(b, " across "...)
-		b = plural(b, domains, "side", "sides")
-		b = append(b, "), so the level steps up to "...)
-	case ByHighestNeed:
-		b = append(b, "The highest need observed is at "...)
-	case ByNoNeeds:
-		b = append(b, "No needs were observed, so the level is "...)
-	default:
-		b = append(b, "Rule "...)
-		b = append(b, r.Rule.String()...)
-		b = append(b, " applied."...)
-		return b
-	}
-	b = append(b, label...)
-	return append(b, '.')
-}
 
 // sides counts the sides of the triangle covered by the observed indicators under mask.
 func (f *Framework) sides(obs *set, mask int) int {
@@ -168,18 +108,6 @@ func (f *Framework) sides(obs *set, mask int) int {
 		}
 	}
 	return n
-}
-
-// plural appends a count with the singular or plural noun.
-func plural(b []byte, n int, one, many string) []byte {
-	if n == 1 {
-		b = append(b, "1 "...)
-		b = append(b, one...)
-		return b
-	}
-	b = strconv.AppendInt(b, int64(n), 10)
-	b = append(b, ' ')
-	return append(b, many...)
 }
 
 // summaries appends the summaries of the observed indicators under mask, in code order,
