@@ -118,21 +118,40 @@ func (f *Framework) sameSet(s, obs *set, mask int) bool {
 // sameCites reports whether cites are, in register order, the citations of extra (when
 // not nil) and of the observed indicators under mask.
 func (f *Framework) sameCites(cites []continuum.Citation, obs *set, mask int, extra *sourceSet) bool {
-	var cs sourceSet
+	if f.srcLive > 1 {
+		return f.sameCitesWide(cites, obs, mask, extra)
+	}
+	// Most registers fit one word.
+	var cs uint64
 	if extra != nil {
-		cs = *extra
+		cs = extra[0]
 	}
 	if mask >= 0 {
 		for w := 0; w < f.live; w++ {
 			for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
-				if i := w<<6 | bits.TrailingZeros64(x); f.srcLive == 1 {
-					cs[0] |= f.cites[i][0] // most registers fit one word
-				} else {
-					cs.union(&f.cites[i])
-				}
+				cs |= f.cites[w<<6|bits.TrailingZeros64(x)][0]
 			}
 		}
 	}
+	if bits.OnesCount64(cs) != len(cites) {
+		return false
+	}
+	for k := range cites {
+		if !sameCitation(&cites[k], &f.sources[bits.TrailingZeros64(cs)&63]) {
+			return false
+		}
+		cs &= cs - 1
+	}
+	return true
+}
+
+// sameCitesWide is sameCites for a register of more than 64 sources.
+func (f *Framework) sameCitesWide(cites []continuum.Citation, obs *set, mask int, extra *sourceSet) bool {
+	var cs sourceSet
+	if extra != nil {
+		cs = *extra
+	}
+	f.union(&cs, obs, mask)
 	k := 0
 	for w := 0; w < f.srcLive; w++ {
 		for x := cs[w&(len(cs)-1)]; x != 0; x &= x - 1 {

@@ -1,7 +1,9 @@
 package thresholds
 
 import (
+	"encoding/json"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,10 +38,16 @@ func issue13Check(f *Framework, d Decision) bool {
 // and their mutations (codes reordered, repeated, moved between lists or dropped, rules,
 // levels, labels, citations and references changed, reasons added or dropped).
 func TestCheckDecisionAsStrictAsIssue13(t *testing.T) {
-	for _, id := range []string{"england", "kent", "durham"} {
+	for _, id := range []string{"england", "kent", "durham", "wide"} {
 		t.Run(id, func(t *testing.T) {
-			f, err := Builtin(id)
-			require.NoError(t, err)
+			var f *Framework
+			var err error
+			if id == "wide" {
+				f = wideRegister(t)
+			} else {
+				f, err = Builtin(id)
+				require.NoError(t, err)
+			}
 			rng := rand.New(rand.NewPCG(14, 3))
 			accepted, refused := 0, 0
 			for i := range 4000 {
@@ -71,6 +79,32 @@ func TestCheckDecisionAsStrictAsIssue13(t *testing.T) {
 			assert.Positive(t, refused)
 		})
 	}
+}
+
+// wideRegister is the England framework with 80 more sources, each indicator citing one
+// of them too, so that its register needs two words of a source set: the check's path
+// for registers of more than 64 sources.
+func wideRegister(t *testing.T) *Framework {
+	data, err := os.ReadFile("frameworks/england-2023.json")
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	doc["id"] = "wide"
+	sources := doc["sources"].([]any)
+	for i := range 80 {
+		sources = append(sources, map[string]any{"id": "W" + strconv.Itoa(i+1), "title": "A synthetic source", "url": "https://example.org/w"})
+	}
+	doc["sources"] = sources
+	for i, ind := range doc["indicators"].([]any) {
+		m := ind.(map[string]any)
+		m["sources"] = append(m["sources"].([]any), "W"+strconv.Itoa(i%80+1))
+	}
+	data, err = json.Marshal(doc)
+	require.NoError(t, err)
+	f, err := Parse(data)
+	require.NoError(t, err)
+	require.Greater(t, f.srcLive, 1)
+	return f
 }
 
 // mutate changes one thing of d, or nothing when the change it picks does not apply.
