@@ -78,8 +78,7 @@ func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 			b = appendCount(b, f.sides(&o.obs, ps[i].mask), &sideCounts, "sides")
 			b = append(b, s.tail...)
 		}
-		if len(r.Indicators) > 0 {
-			b = append(b, " Observed: "...)
+		if len(r.Indicators) > 0 { // the sentence opened the list
 			b = f.summaries(b, &o.obs, ps[i].mask)
 			b = append(b, '.')
 		}
@@ -89,8 +88,7 @@ func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 		b = f.summaries(b, &o.obs, maskStrengths)
 		return append(b, p.closes[d.Level&7]...), nil
 	}
-	b = append(b, p.urgencies[d.Urgency&3]...)
-	return append(b, p.tails[d.Level&7]...), nil
+	return append(b, p.ends[d.Urgency&3][d.Level&7]...), nil
 }
 
 func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }

@@ -103,16 +103,17 @@ func (f *Framework) positions(s, all *set, codes []continuum.Code) bool {
 
 // sameSet reports whether s is the observed set under mask (empty when mask is -1).
 func (f *Framework) sameSet(s, obs *set, mask int) bool {
-	for w := 0; w < f.live; w++ {
-		want := uint64(0)
-		if mask >= 0 {
-			want = obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]
+	var diff uint64
+	if mask < 0 {
+		for w := range f.live {
+			diff |= s[w&(setWords-1)]
 		}
-		if s[w&(setWords-1)] != want {
-			return false
-		}
+		return diff == 0
 	}
-	return true
+	for w := range f.live {
+		diff |= s[w&(setWords-1)] ^ obs[w&(setWords-1)]&f.words[w&(setWords-1)][mask&7]
+	}
+	return diff == 0
 }
 
 // sameCites reports whether cites are, in register order, the citations of extra (when

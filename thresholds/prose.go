@@ -17,15 +17,18 @@ type prose struct {
 	// heads are the first sentence for each level: the suggested level.
 	heads [8]string
 	// reasons are the sentences of a reason, by whether it is context (a reason
-	// after the first, which did not decide the level), its rule and its level.
+	// after the first, which did not decide the level), its rule and its level. Every
+	// reason but one of no needs lists indicators (a checked decision's reasons are its
+	// outcome's parts), so their sentences end with the opening of that list.
 	reasons [2][8][8]sentence
-	// urgencies are the urgency's sentence, by urgency; opens are the same followed by
-	// the opening of the list of strengths.
-	urgencies, opens [4]string
-	// tails are the last sentences for each level: the label note, the reminder of
-	// professional judgement and the framework's id and version; closes are the same
-	// after the full stop that ends the list of strengths.
-	tails, closes [8]string
+	// ends are the urgency's sentence and the last sentences (the label note, the
+	// reminder of professional judgement and the framework's id and version), by
+	// urgency and level, for a decision without strengths.
+	ends [4][8]string
+	// opens are the urgency's sentence and the opening of the list of strengths, by
+	// urgency; closes the full stop that ends the list and the last sentences, by level.
+	opens  [4]string
+	closes [8]string
 }
 
 // sentence is a reason's sentence: head alone, or, when counts is set, head, the number
@@ -44,17 +47,33 @@ func (f *Framework) compileProse() {
 		if note := f.LabelNote(l); note != "" {
 			tail = " Note on the label: " + strings.TrimSuffix(note, ".") + "."
 		}
-		p.tails[l] = tail + " This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment. (" +
+		tail += " This suggestion supports professional judgement; it is not a checklist and does not replace the practitioner's assessment. (" +
 			f.id + " framework, version " + f.version + ".)"
-		p.closes[l] = "." + p.tails[l]
+		p.closes[l] = "." + tail
+		for u := range continuum.Urgency(len(p.ends)) {
+			p.ends[u][l] = urgencySentence(u) + tail
+		}
 		for r := ByImmediateDanger; r <= ByNoNeeds; r++ {
-			p.reasons[0][r][l] = f.sentence(r, l, false)
-			p.reasons[1][r][l] = f.sentence(r, l, true)
+			for context := range p.reasons {
+				s := &p.reasons[context][r][l]
+				*s = f.sentence(r, l, context == 1)
+				if r != ByNoNeeds {
+					s.observed()
+				}
+			}
 		}
 	}
-	for u := range continuum.Urgency(len(p.urgencies)) {
-		p.urgencies[u] = urgencySentence(u)
-		p.opens[u] = p.urgencies[u] + " Strengths noted, which do not lower the level: "
+	for u := range continuum.Urgency(len(p.opens)) {
+		p.opens[u] = urgencySentence(u) + " Strengths noted, which do not lower the level: "
+	}
+}
+
+// observed ends s with the opening of the list of its reason's indicators.
+func (s *sentence) observed() {
+	if s.counts {
+		s.tail += " Observed: "
+	} else {
+		s.head += " Observed: "
 	}
 }
 
