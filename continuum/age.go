@@ -52,7 +52,7 @@ func (a AgeBand) String() string { return ageEnum.name(uint8(a)) }
 func (a AgeBand) Label() string { return ageEnum.label(uint8(a)) }
 
 // AllAgeBands returns the six age bands, youngest first. (The set type is [AgeBands].)
-func AllAgeBands() iter.Seq[AgeBand] { return convert[AgeBand](ageEnum.values()) }
+func AllAgeBands() iter.Seq[AgeBand] { return valuesOf[AgeBand](&ageEnum) }
 
 // IsValid reports whether a is one of the six bands.
 func (a AgeBand) IsValid() bool { return a >= Unborn && a <= YoungAdult }

@@ -27,7 +27,7 @@ var domainEnum = enumTokens{
 	tokens: []string{"", "CDN", "PAR", "FEF"},
 	zero:   "no-domain",
 	want:   "CDN, PAR or FEF",
-	labels: sentence("", "child's developmental needs", "parenting capacity", "family and environmental factors"),
+	labels: []string{"", "Child's developmental needs", "Parenting capacity", "Family and environmental factors"},
 }
 
 var (
@@ -51,7 +51,7 @@ func (d Domain) String() string { return domainEnum.name(uint8(d)) }
 func (d Domain) Label() string { return domainEnum.label(uint8(d)) }
 
 // Domains returns the three sides of the triangle in order: CDN, PAR, FEF.
-func Domains() iter.Seq[Domain] { return convert[Domain](domainEnum.values()) }
+func Domains() iter.Seq[Domain] { return valuesOf[Domain](&domainEnum) }
 
 // IsValid reports whether d is one of the three sides.
 func (d Domain) IsValid() bool { return d >= ChildDevelopment && d <= FamilyEnvironment }
@@ -112,12 +112,12 @@ var dimensionEnum = enumTokens{
 		"FHF", "WFM", "HSG", "EMP", "INC", "SOC", "COM"},
 	zero: "no-dimension",
 	want: "one of the 20 three-letter dimension codes, HLT to COM",
-	labels: sentence("",
-		"health", "education and learning", "emotional and behavioural development", "identity",
-		"family and social relationships", "social presentation", "self-care skills",
-		"basic care", "ensuring safety", "emotional warmth", "stimulation", "guidance and boundaries", "stability",
-		"family history and functioning", "wider family", "housing", "employment", "income",
-		"family's social integration", "community resources"),
+	labels: []string{"",
+		"Health", "Education and learning", "Emotional and behavioural development", "Identity",
+		"Family and social relationships", "Social presentation", "Self-care skills",
+		"Basic care", "Ensuring safety", "Emotional warmth", "Stimulation", "Guidance and boundaries", "Stability",
+		"Family history and functioning", "Wider family", "Housing", "Employment", "Income",
+		"Family's social integration", "Community resources"},
 }
 
 var (
@@ -133,15 +133,7 @@ func ParseDimension(s string) (Dimension, error) {
 }
 
 // Dimensions returns the 20 dimensions in triangle order.
-func Dimensions() iter.Seq[Dimension] {
-	return func(yield func(Dimension) bool) {
-		for d := Health; d <= CommunityResources; d++ {
-			if !yield(d) {
-				return
-			}
-		}
-	}
-}
+func Dimensions() iter.Seq[Dimension] { return valuesOf[Dimension](&dimensionEnum) }
 
 // String returns the dimension's code ("HLT"), "no-dimension" for zero and
 // "dimension(N)" when out of range.

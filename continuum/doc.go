@@ -55,5 +55,6 @@
 // decodes from it. Tokens are a wire format and are never renamed. Every enum of the module
 // (those of thresholds and referral too) follows one convention: String, IsValid, a
 // Parse function, MarshalText, AppendText, UnmarshalText, a plain-English Label, and an
-// iterator over every valid value.
+// iterator over every valid value. [Tokens] is that encoding for the enums of other
+// packages to build on.
 package continuum

@@ -25,27 +25,15 @@ func (e *enumTokens) label(v uint8) string {
 	return e.labels[v]
 }
 
-// values yields 1 to n, the valid values, in ascending order.
-func (e *enumTokens) values() iter.Seq[uint8] {
-	return func(yield func(uint8) bool) {
+// valuesOf yields the valid values of e, 1 to n, in ascending order, as T.
+func valuesOf[T ~uint8](e *enumTokens) iter.Seq[T] {
+	return func(yield func(T) bool) {
 		for v := 1; v < len(e.tokens); v++ {
-			if !yield(uint8(v)) {
+			if !yield(T(v)) {
 				return
 			}
 		}
 	}
-}
-
-// sentence returns labels with each one's first letter in upper case (they are ASCII).
-func sentence(labels ...string) []string {
-	out := make([]string, len(labels))
-	for i, l := range labels {
-		if l != "" && l[0] >= 'a' && l[0] <= 'z' {
-			l = string(l[0]-'a'+'A') + l[1:]
-		}
-		out[i] = l
-	}
-	return out
 }
 
 // name returns the token of v, the zero text for 0, and Type(n) for out-of-range values.
@@ -155,15 +143,4 @@ func equalFoldASCII(a, b string) bool {
 		}
 	}
 	return true
-}
-
-// convert yields the values of seq as T.
-func convert[T ~uint8](seq iter.Seq[uint8]) iter.Seq[T] {
-	return func(yield func(T) bool) {
-		for v := range seq {
-			if !yield(T(v)) {
-				return
-			}
-		}
-	}
 }

@@ -24,24 +24,24 @@ var factorEnum = enumTokens{
 		"18B", "18C", "19B", "19C", "20", "21", "22A", "23A", "24A"},
 	zero: "no-cin-factor",
 	want: "a CIN census assessment-factor code valid from 2022, 1A to 24A",
-	labels: sentence("",
-		"alcohol misuse: child", "alcohol misuse: parent or carer", "alcohol misuse: other household member",
-		"drug misuse: child", "drug misuse: parent or carer", "drug misuse: other household member",
-		"domestic abuse: child subject", "domestic abuse: parent or carer subject", "domestic abuse: other household member subject",
-		"mental health: child", "mental health: parent or carer", "mental health: other family or household member",
-		"learning disability: child", "learning disability: parent or carer", "learning disability: other family or household member",
-		"physical disability or illness: child", "physical disability or illness: parent or carer", "physical disability or illness: other family or household member",
-		"young carer",
-		"privately fostered: overseas child intending to return", "privately fostered: overseas child intending to stay",
-		"privately fostered: UK child in educational placement", "privately fostered: UK child, alternative family arrangement",
-		"privately fostered: other",
-		"unaccompanied asylum-seeking child",
-		"going or being missing", "child sexual exploitation", "trafficking", "gangs",
-		"socially unacceptable behaviour", "self-harm", "neglect", "emotional abuse",
-		"physical abuse: child on child", "physical abuse: adult on child",
-		"sexual abuse: child on child", "sexual abuse: adult on child",
-		"other", "no factors identified", "female genital mutilation", "abuse linked to faith or belief",
-		"child criminal exploitation"),
+	labels: []string{"",
+		"Alcohol misuse: child", "Alcohol misuse: parent or carer", "Alcohol misuse: other household member",
+		"Drug misuse: child", "Drug misuse: parent or carer", "Drug misuse: other household member",
+		"Domestic abuse: child subject", "Domestic abuse: parent or carer subject", "Domestic abuse: other household member subject",
+		"Mental health: child", "Mental health: parent or carer", "Mental health: other family or household member",
+		"Learning disability: child", "Learning disability: parent or carer", "Learning disability: other family or household member",
+		"Physical disability or illness: child", "Physical disability or illness: parent or carer", "Physical disability or illness: other family or household member",
+		"Young carer",
+		"Privately fostered: overseas child intending to return", "Privately fostered: overseas child intending to stay",
+		"Privately fostered: UK child in educational placement", "Privately fostered: UK child, alternative family arrangement",
+		"Privately fostered: other",
+		"Unaccompanied asylum-seeking child",
+		"Going or being missing", "Child sexual exploitation", "Trafficking", "Gangs",
+		"Socially unacceptable behaviour", "Self-harm", "Neglect", "Emotional abuse",
+		"Physical abuse: child on child", "Physical abuse: adult on child",
+		"Sexual abuse: child on child", "Sexual abuse: adult on child",
+		"Other", "No factors identified", "Female genital mutilation", "Abuse linked to faith or belief",
+		"Child criminal exploitation"},
 }
 
 var (
@@ -68,7 +68,7 @@ func (f CINFactor) Label() string { return factorEnum.label(uint8(f)) }
 
 // AllCINFactors returns the current factor codes in census order. (The set type is
 // [CINFactors].)
-func AllCINFactors() iter.Seq[CINFactor] { return convert[CINFactor](factorEnum.values()) }
+func AllCINFactors() iter.Seq[CINFactor] { return valuesOf[CINFactor](&factorEnum) }
 
 // IsValid reports whether f is a current factor code.
 func (f CINFactor) IsValid() bool { return f >= 1 && int(f) < len(factorEnum.tokens) }

@@ -51,7 +51,7 @@ func (s Severity) String() string { return severityEnum.name(uint8(s)) }
 func (s Severity) Label() string { return severityEnum.label(uint8(s)) }
 
 // Severities returns the two severities, Error then Query.
-func Severities() iter.Seq[Severity] { return convert[Severity](severityEnum.values()) }
+func Severities() iter.Seq[Severity] { return valuesOf[Severity](&severityEnum) }
 
 // IsValid reports whether s is Error or Query.
 func (s Severity) IsValid() bool { return s == Error || s == Query }

@@ -265,3 +265,51 @@ func TestFindingsWithin(t *testing.T) {
 	assert.Equal(t, continuum.Query, got[2].Severity, "everything but the path is kept")
 	assert.Empty(t, continuum.Findings(nil).Within("case"))
 }
+
+// pathRule is the part of a Finding the Merge tests pin.
+type pathRule struct {
+	Path string
+	Rule string
+}
+
+// pathRules returns the paths and rules of fs in sorted order.
+func pathRules(fs continuum.Findings) []pathRule {
+	var out []pathRule
+	for _, f := range fs.Sorted() {
+		out = append(out, pathRule{f.Path, f.Rule})
+	}
+	return out
+}
+
+func TestFindingsMerge(t *testing.T) {
+	var structural continuum.Findings
+	structural = structural.Add("levels[0]", "wrong-type", continuum.Error, nil, "want a string")
+	var semantic continuum.Findings
+	semantic = semantic.Add("levels[0]", "missing-field", continuum.Error, nil, "a value is required")
+	semantic = semantic.Add("name", "missing-field", continuum.Error, nil, "a value is required")
+
+	got := structural.Merge(semantic)
+	assert.Equal(t, []pathRule{{"levels[0]", "wrong-type"}, {"name", "missing-field"}}, pathRules(got),
+		"a path that already has a finding gets no second one")
+	assert.Len(t, structural, 1, "the receiver is not changed")
+
+	assert.Equal(t, pathRules(semantic), pathRules(continuum.Findings(nil).Merge(semantic)))
+	assert.Equal(t, pathRules(structural), pathRules(structural.Merge(nil)))
+	assert.Empty(t, continuum.Findings(nil).Merge(nil))
+}
+
+// Regression test (the bug is fixed): Merge appended to its receiver's backing array (out := fs; out = append(out, f)),
+// so two merges into the same list, when it had spare capacity, overwrote each other:
+// the first result changed when the second was made. Findings are documented as safe to
+// share. Input: base with len 1, cap 4; a := base.Merge(x); b := base.Merge(y).
+// Expected: a still holds x's finding.
+// Source: finding.go, Findings.Merge.
+func TestFindingsMergeDoesNotAlias(t *testing.T) {
+	base := make(continuum.Findings, 0, 4).Add("a", "r", continuum.Error, nil, "m")
+	x := continuum.Findings{}.Add("x", "r", continuum.Error, nil, "m")
+	y := continuum.Findings{}.Add("y", "r", continuum.Error, nil, "m")
+	first := base.Merge(x)
+	second := base.Merge(y)
+	assert.Equal(t, []pathRule{{"a", "r"}, {"y", "r"}}, pathRules(second))
+	assert.Equal(t, []pathRule{{"a", "r"}, {"x", "r"}}, pathRules(first), "the first merge's result must not change")
+}

@@ -54,7 +54,7 @@ func (k Kind) Label() string { return kindEnum.label(uint8(k)) }
 
 // Kinds returns the four kinds in order: need, strength, significant harm, immediate
 // danger.
-func Kinds() iter.Seq[Kind] { return convert[Kind](kindEnum.values()) }
+func Kinds() iter.Seq[Kind] { return valuesOf[Kind](&kindEnum) }
 
 // IsValid reports whether k is one of the four kinds.
 func (k Kind) IsValid() bool { return k >= Need && k <= ImmediateDanger }

@@ -53,15 +53,7 @@ func ParseLevel(s string) (Level, error) {
 }
 
 // Levels returns the four valid levels in ascending order.
-func Levels() iter.Seq[Level] {
-	return func(yield func(Level) bool) {
-		for l := Universal; l <= Specialist; l++ {
-			if !yield(l) {
-				return
-			}
-		}
-	}
-}
+func Levels() iter.Seq[Level] { return valuesOf[Level](&levelEnum) }
 
 // String returns the level's canonical token ("intensive"), "not-assessed" for the zero
 // Level, and "level(N)" for an out-of-range value. It never panics.

@@ -25,11 +25,11 @@ const RuleTooManyFindings = "too-many-findings"
 // that capping findings that were capped before still counts every finding.
 func (fs Findings) Capped(limit, more int) Findings {
 	limit = max(limit, 1)
-	if slices.ContainsFunc(fs, isOmitted) {
-		kept := make(Findings, 0, len(fs))
-		for _, f := range fs {
-			if o, ok := f.Err.(*omitted); ok && f.Rule == RuleTooManyFindings {
-				more += o.n
+	if i := slices.IndexFunc(fs, isOmitted); i >= 0 {
+		kept := append(make(Findings, 0, len(fs)-1), fs[:i]...)
+		for _, f := range fs[i:] {
+			if isOmitted(f) {
+				more += f.Err.(*omitted).n
 				continue
 			}
 			kept = append(kept, f)

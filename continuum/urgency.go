@@ -50,7 +50,7 @@ func (u Urgency) String() string { return urgencyEnum.name(uint8(u)) }
 func (u Urgency) Label() string { return urgencyEnum.label(uint8(u)) }
 
 // Urgencies returns the three urgencies, least to most urgent.
-func Urgencies() iter.Seq[Urgency] { return convert[Urgency](urgencyEnum.values()) }
+func Urgencies() iter.Seq[Urgency] { return valuesOf[Urgency](&urgencyEnum) }
 
 // IsValid reports whether u is Routine, SameDay or Immediate.
 func (u Urgency) IsValid() bool { return u >= Routine && u <= Immediate }

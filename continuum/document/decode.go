@@ -33,17 +33,35 @@ const (
 const maxDepth = 64
 
 // Decode decodes the single JSON value in data into v, which must be a non-nil pointer
-// to a struct, slice or map, strictly: it reports every duplicate key, unknown field,
-// value of the wrong JSON type and value its type's UnmarshalText rejects (a level,
-// code or dimension, say), each as a [continuum.Finding] with the path where it is and a rule
-// code (RuleDuplicateKey, RuleUnknownField, …), and it rejects anything after the value.
-// Field names match struct tags exactly, not ignoring case. JSON null is accepted only
-// for pointers and interfaces.
+// (to a struct, slice or map, usually), strictly, and reports every problem it finds as a
+// [continuum.Finding] with the path where it is and a rule code:
 //
-// Malformed JSON stops decoding at the first syntax error, which is reported with its
-// byte offset; every other problem is collected. v holds whatever decoded cleanly, so
-// callers validate it further only when Decode returns no findings. Messages repeat
-// no string values from the input, only paths, types and rule codes.
+//   - a key an object names twice (RuleDuplicateKey), or two map keys that name the same
+//     value;
+//   - a key the struct has no field for (RuleUnknownField); field names match json tags
+//     exactly, not ignoring case;
+//   - a value of the wrong JSON type (RuleWrongType); null is one except for a pointer
+//     (but a field tagged null:"reject") and for what encoding/json decodes (an
+//     interface, json.RawMessage, a json.Unmarshaler);
+//   - a value its type's UnmarshalText (or encoding/json, for those) rejects, a number
+//     its field cannot hold, or an item past the length of a Go array (RuleInvalidValue);
+//   - a value or map key of one of this module's text types (a level, dimension, code…)
+//     that parses but is not written as its canonical token, the text it encodes to
+//     (RuleNonCanonical): "intensive", not "Intensive" or "3";
+//   - a field tagged required:"true" that is absent (RuleMissingField);
+//   - anything after the value (RuleTrailingData).
+//
+// Some input stops decoding where it is: the first syntax error (RuleJSONSyntax), empty
+// input (RuleEmptyDocument), nesting deeper than the format can have (RuleTooDeep), and
+// an array past the limit of its field's limit tag (a finding of the tag's rule wrapping
+// [ErrTooLarge]). [Stopped] reports whether the findings hold such a stop. At most
+// [continuum.MaxFindings] findings are returned; past that, the last one counts the
+// rest (rule [continuum.RuleTooManyFindings]).
+//
+// v holds whatever decoded cleanly. When the findings are empty, v is the document. When
+// they are not and !Stopped(fs), a caller may still check v further and combine its own
+// findings with fs.Merge, which keeps Decode's finding for a path that has one. Messages
+// repeat nothing from the input, only paths, types, rule codes and byte offsets.
 func Decode(data []byte, v any) continuum.Findings {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -53,7 +71,7 @@ func Decode(data []byte, v any) continuum.Findings {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return d.findings.Add("", RuleEmptyDocument, continuum.Error, continuum.ErrSyntax, "the document is empty")
 	}
-	if d.value(rv.Elem(), "", 0) {
+	if d.value(rv.Elem(), "", 0, field{}) {
 		if _, err := d.lex.token(); err != io.EOF {
 			d.add("", RuleTrailingData, nil, "data follows the end of the document at byte "+strconv.FormatInt(d.lex.offset(), 10))
 		}
@@ -67,8 +85,8 @@ func Decode(data []byte, v any) continuum.Findings {
 type decoder struct {
 	lex      lexer
 	findings continuum.Findings
-	more     int   // findings past continuum.MaxFindings, counted and not kept
-	limit    field // the field whose value is decoded next, for its limit tag
+	more     int    // findings past continuum.MaxFindings, counted and not kept
+	text     []byte // scratch for the canonical text of a value (see canonical)
 }
 
 func (d *decoder) add(path, rule string, err error, msg string) {
@@ -118,11 +136,11 @@ var (
 	rawMessageType      = reflect.TypeFor[json.RawMessage]()
 )
 
-// value decodes one value into v (addressable). It reports false when decoding must stop
-// (a syntax error); type problems are findings, after which the value is skipped.
-func (d *decoder) value(v reflect.Value, path string, depth int) bool {
-	limit := d.limit // the limit of the field being decoded, for this value only
-	d.limit = field{}
+// value decodes one value into v (addressable). f is the struct field v is the value
+// of, for its tags (null:"reject", limit), or the zero field for any other value. It
+// reports false when decoding must stop (a syntax error); type problems are findings,
+// after which the value is skipped.
+func (d *decoder) value(v reflect.Value, path string, depth int, f field) bool {
 	if depth > maxDepth {
 		d.add(path, RuleTooDeep, continuum.ErrSyntax, "nesting is deeper than "+strconv.Itoa(maxDepth))
 		return false
@@ -149,7 +167,7 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 		return false
 	}
 	if tok == nil { // null
-		if t.Kind() == reflect.Pointer && !limit.noNull {
+		if t.Kind() == reflect.Pointer && !f.noNull {
 			v.SetZero()
 			return true
 		}
@@ -160,13 +178,13 @@ func (d *decoder) value(v reflect.Value, path string, depth int) bool {
 		if v.IsNil() {
 			v.Set(reflect.New(t.Elem()))
 		}
-		return d.valueFrom(tok, v.Elem(), path, depth, limit)
+		return d.valueFrom(tok, v.Elem(), path, depth, f)
 	}
-	return d.valueFrom(tok, v, path, depth, limit)
+	return d.valueFrom(tok, v, path, depth, f)
 }
 
-// valueFrom decodes the value that starts with tok into v.
-// limit bounds the items of an array (zero: no bound).
+// valueFrom decodes the value that starts with tok into v. limit is the struct field v is
+// the value of, whose limit bounds the items of an array (zero: no bound).
 func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth int, limit field) bool {
 	t := v.Type()
 	if reflect.PointerTo(t).Implements(textUnmarshalerType) {
@@ -177,7 +195,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 			d.add(path, RuleInvalidValue, d.cause(t, err), valueError(t, err))
-		} else if canon, own := canonical(v); own && canon != s {
+		} else if canon, own := d.canonical(v); own && string(canon) != s {
 			d.add(path, RuleNonCanonical, nil, "write the value as its canonical token")
 		}
 		return true
@@ -197,8 +215,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 				return false, true
 			}
 			present[key] = true
-			d.limit = f
-			return true, d.value(v.FieldByIndex(f.index), p, depth+1)
+			return true, d.value(v.FieldByIndex(f.index), p, depth+1, f)
 		})
 		if ok {
 			d.requireFields(fields, present, path)
@@ -218,15 +235,15 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 					d.add(p, RuleInvalidValue, d.cause(t.Key(), err), valueError(t.Key(), err))
 					return true, d.skip(p)
 				}
-				canon, own := canonical(k)
-				if !own {
-					canon = key
-				}
-				if own && canon != key {
-					d.add(p, RuleNonCanonical, nil, "write the key as its canonical token")
-				}
-				if own && canon != "" {
-					p = fieldPath(path, canon)
+				canon := key
+				if text, own := d.canonical(k); own {
+					if string(text) != key {
+						d.add(p, RuleNonCanonical, nil, "write the key as its canonical token")
+						canon = string(text)
+					}
+					if canon != "" {
+						p = fieldPath(path, canon)
+					}
 				}
 				if keys[canon] {
 					d.add(p, RuleDuplicateKey, nil, "the key names the same value as an earlier key of its object")
@@ -239,7 +256,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 				return false, true
 			}
 			e := reflect.New(t.Elem()).Elem()
-			ok := d.value(e, p, depth+1)
+			ok := d.value(e, p, depth+1, field{})
 			v.SetMapIndex(k, e)
 			return true, ok
 		})
@@ -267,7 +284,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 					i++
 					continue
 				}
-				if !d.value(v.Index(i), p, depth+1) {
+				if !d.value(v.Index(i), p, depth+1, field{}) {
 					return false
 				}
 			} else {
@@ -276,7 +293,7 @@ func (d *decoder) valueFrom(tok json.Token, v reflect.Value, path string, depth 
 					v.Grow(max(4, v.Len()))
 				}
 				v.SetLen(i + 1)
-				if !d.value(v.Index(i), p, depth+1) {
+				if !d.value(v.Index(i), p, depth+1, field{}) {
 					return false
 				}
 			}

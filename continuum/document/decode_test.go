@@ -627,39 +627,6 @@ func TestFindingsStopped(t *testing.T) {
 	assert.False(t, document.Stopped(nil))
 }
 
-func TestFindingsMerge(t *testing.T) {
-	var structural continuum.Findings
-	structural = structural.Add("levels[0]", document.RuleWrongType, continuum.Error, nil, "want a string")
-	var semantic continuum.Findings
-	semantic = semantic.Add("levels[0]", document.RuleMissingField, continuum.Error, nil, "a value is required")
-	semantic = semantic.Add("name", document.RuleMissingField, continuum.Error, nil, "a value is required")
-
-	got := structural.Merge(semantic)
-	assert.Equal(t, []finding{{"levels[0]", document.RuleWrongType}, {"name", document.RuleMissingField}}, summarize(got),
-		"a path that already has a finding gets no second one")
-	assert.Len(t, structural, 1, "the receiver is not changed")
-
-	assert.Equal(t, summarize(semantic), summarize(continuum.Findings(nil).Merge(semantic)))
-	assert.Equal(t, summarize(structural), summarize(structural.Merge(nil)))
-	assert.Empty(t, continuum.Findings(nil).Merge(nil))
-}
-
-// Regression test (the bug is fixed): Merge appends to its receiver's backing array (out := fs; out = append(out, f)),
-// so two merges into the same list, when it has spare capacity, overwrite each other:
-// the first result changes when the second is made. Findings are documented as safe to
-// share. Input: base with len 1, cap 4; a := base.Merge(x); b := base.Merge(y).
-// Expected: a still holds x's finding; got y's.
-// Source: decode.go, Findings.Merge.
-func TestFindingsMergeDoesNotAlias(t *testing.T) {
-	base := make(continuum.Findings, 0, 4).Add("a", "r", continuum.Error, nil, "m")
-	x := continuum.Findings{}.Add("x", "r", continuum.Error, nil, "m")
-	y := continuum.Findings{}.Add("y", "r", continuum.Error, nil, "m")
-	first := base.Merge(x)
-	second := base.Merge(y)
-	assert.Equal(t, []finding{{"a", "r"}, {"y", "r"}}, summarize(second))
-	assert.Equal(t, []finding{{"a", "r"}, {"x", "r"}}, summarize(first), "the first merge's result must not change")
-}
-
 func TestDecodeJSONErrorsIs(t *testing.T) {
 	var got testDoc
 	fs := document.Decode([]byte(`{"levels": ["bad"], "codes": {"k": "bad"}}`), &got)

@@ -20,8 +20,12 @@ var knownRules = []string{
 }
 
 func FuzzDecodeJSON(f *testing.F) {
-	// A document using every field.
-	f.Add([]byte(`{"$schema":"s","name":"n","count":-1,"small":127,"enabled":true,"levels":["1","intensive",""],` +
+	// A document using every field, in canonical tokens: it decodes without findings, so
+	// the comparison with encoding/json and the round trip below run on it.
+	f.Add([]byte(`{"$schema":"s","name":"n","count":-1,"small":127,"enabled":true,"levels":["universal","intensive",""],` +
+		`"codes":{"k":"HLT-2-01","":""},"a":{"level":"additional","note":"x"},"dimension":"HSG","items":[{"code":"EM-01","level":"specialist"}]}`))
+	// The same document in tokens that parse but are not canonical: non-canonical findings.
+	f.Add([]byte(`{"$schema":"s","name":"n","count":-1,"small":127,"enabled":true,"levels":["1","Intensive",""],` +
 		`"codes":{"k":"HLT-2-01","":""},"a":{"level":"additional","note":"x"},"dimension":"hsg","items":[{"code":"EM-01","level":"4"}]}`))
 	f.Add([]byte(`{}`))                                             // the smallest valid document
 	f.Add([]byte(`{"a":{"b":1}}`))                                  // an unknown nested field

@@ -27,7 +27,7 @@ var (
 )
 
 // Header is the part every framework and policy document opens with. Documents embed it;
-// [DecodeJSON] reads its fields as if they were the document's own. The zero Header is
+// [Decode] reads its fields as if they were the document's own. The zero Header is
 // empty, and Check reports each required field missing.
 type Header struct {
 	Schema        string `json:"$schema,omitempty"`     // ignored: lets an editor find the JSON Schema
@@ -42,28 +42,25 @@ type Header struct {
 // Check checks the header and returns its findings, each wrapping sentinel, and the
 // effective date (zero when it is missing or malformed).
 func (h *Header) Check(sentinel error) (continuum.Findings, time.Time) {
-	var fs continuum.Findings
-	add := func(path, rule, msg string) { fs = fs.Add(path, rule, continuum.Error, sentinel, msg) }
+	c := Checker{Sentinel: sentinel}
 	switch {
 	case h.ID == "":
-		add("id", RuleMissingField, "a value is required")
+		c.Add("id", RuleMissingField, "a value is required")
 	case !docIDPattern.MatchString(h.ID):
-		add("id", RuleInvalidID, "an id is 2 to 32 lower-case letters, digits and hyphens, starting with a letter")
+		c.Add("id", RuleInvalidID, "an id is 2 to 32 lower-case letters, digits and hyphens, starting with a letter")
 	}
-	for _, f := range [...]struct{ path, value string }{{"title", h.Title}, {"publisher", h.Publisher}, {"version", h.Version}} {
-		if rule, msg := checkText(f.value); rule != "" {
-			add(f.path, rule, msg)
-		}
-	}
+	c.Required("title", h.Title)
+	c.Required("publisher", h.Publisher)
+	c.Required("version", h.Version)
 	var eff time.Time
 	if h.EffectiveFrom == "" {
-		add("effectiveFrom", RuleMissingField, "a value is required")
+		c.Add("effectiveFrom", RuleMissingField, "a value is required")
 	} else if t, err := time.Parse(time.DateOnly, h.EffectiveFrom); err != nil {
-		add("effectiveFrom", RuleInvalidDate, "want a date as YYYY-MM-DD")
+		c.Add("effectiveFrom", RuleInvalidDate, "want a date as YYYY-MM-DD")
 	} else {
 		eff = t
 	}
-	return fs, eff
+	return c.Findings, eff
 }
 
 // Source is an entry of a document's source register as documents write it. The zero
@@ -83,30 +80,27 @@ func (s Source) Citation() continuum.Citation {
 // well-formed, unique id (not one of taken, a base document's), a title and an absolute
 // https URL. continuum.Findings wrap sentinel.
 func CheckSources(srcs []Source, taken func(id string) bool, sentinel error) continuum.Findings {
-	var fs continuum.Findings
-	add := func(path, rule, msg string) { fs = fs.Add(path, rule, continuum.Error, sentinel, msg) }
+	c := Checker{Sentinel: sentinel}
 	seen := make(map[string]bool, len(srcs))
 	for i, s := range srcs {
 		p := "sources[" + strconv.Itoa(i) + "]"
 		switch {
 		case s.ID == "":
-			add(p+".id", RuleMissingField, "a value is required")
+			c.Add(p+".id", RuleMissingField, "a value is required")
 		case !sourceIDPattern.MatchString(s.ID):
-			add(p+".id", RuleInvalidID, "a source id is 1 to 32 letters, digits and hyphens")
+			c.Add(p+".id", RuleInvalidID, "a source id is 1 to 32 letters, digits and hyphens")
 		case seen[s.ID] || (taken != nil && taken(s.ID)):
-			add(p+".id", RuleDuplicateSource, "the source id is already registered")
+			c.Add(p+".id", RuleDuplicateSource, "the source id is already registered")
 		}
 		seen[s.ID] = true
-		if rule, msg := checkText(s.Title); rule != "" {
-			add(p+".title", rule, msg)
-		}
+		c.Required(p+".title", s.Title)
 		if s.URL == "" {
-			add(p+".url", RuleMissingField, "a value is required")
+			c.Add(p+".url", RuleMissingField, "a value is required")
 		} else if !validURL(s.URL) {
-			add(p+".url", RuleInvalidURL, "want an absolute https URL with a host and no user name or password")
+			c.Add(p+".url", RuleInvalidURL, "want an absolute https URL with a host and no user name or password")
 		}
 	}
-	return fs
+	return c.Findings
 }
 
 // CheckCitations checks that the record at path cites at least one source and only
@@ -149,7 +143,7 @@ func (c *Checker) Add(path, rule, msg string) {
 // invalid-text finding when it holds a character no text of a document may hold (see
 // [CheckText]).
 func (c *Checker) Required(path, value string) {
-	if rule, msg := checkText(value); rule != "" {
+	if rule, msg := CheckText(value); rule != "" {
 		c.Add(path, rule, msg)
 	}
 }

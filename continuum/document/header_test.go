@@ -169,11 +169,40 @@ func TestCheckCitations(t *testing.T) {
 			}
 		})
 	}
-	t.Run("long_id_is_cut", func(t *testing.T) {
+	t.Run("id_not_echoed", func(t *testing.T) {
 		long := strings.Repeat("S", 100)
 		fs := document.CheckCitations("c", []string{long}, known, errTestDocument)
 		require.Len(t, fs, 1)
 		assert.NotContains(t, fs[0].Msg, long)
 		assert.Less(t, len(fs[0].Msg), 100)
 	})
+}
+
+func TestCheckText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Early help":             "",
+		"caf\u00e9 au\u00a0lait": "",
+		"":                       document.RuleMissingField,
+		"   ":                    document.RuleMissingField,
+		"a\tb":                   document.RuleInvalidText,
+		"a\u200bb":               document.RuleInvalidText,
+		"\ufeffBOM":              document.RuleInvalidText,
+		"a\u202eb":               document.RuleInvalidText,
+		"\xff":                   document.RuleInvalidText,
+	} {
+		rule, msg := document.CheckText(in)
+		assert.Equal(t, want, rule, "%q", in)
+		if want == "" {
+			assert.Empty(t, msg, "%q", in)
+			continue
+		}
+		assert.NotEmpty(t, msg, "%q", in)
+		if strings.TrimSpace(in) != "" {
+			assert.NotContains(t, msg, in, "the message does not repeat the text")
+		}
+		var c document.Checker
+		c.Required("p", in)
+		require.Len(t, c.Findings, 1, "%q", in)
+		assert.Equal(t, want, c.Findings[0].Rule, "Checker.Required agrees with CheckText")
+	}
 }

@@ -13,9 +13,7 @@ import (
 // spaces and joiners, byte-order marks, bidirectional overrides, or unassigned, private
 // or surrogate code points (rule RuleInvalidText). The message names neither s nor the
 // character.
-func CheckText(s string) (rule, msg string) { return checkText(s) }
-
-func checkText(s string) (rule, msg string) {
+func CheckText(s string) (rule, msg string) {
 	if strings.TrimSpace(s) == "" {
 		return RuleMissingField, "a value is required"
 	}
@@ -48,8 +46,9 @@ func visible(r rune) bool {
 // information (a user name or password has no place in a published source).
 func validURL(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && strings.HasPrefix(s, "https://") && u.Host != "" && u.User == nil && u.Opaque == "" &&
-		checkTextOK(s)
+	if err != nil || !strings.HasPrefix(s, "https://") || u.Host == "" || u.User != nil || u.Opaque != "" {
+		return false
+	}
+	rule, _ := CheckText(s)
+	return rule == ""
 }
-
-func checkTextOK(s string) bool { rule, _ := checkText(s); return rule == "" }

@@ -98,26 +98,37 @@ func valueError(t reflect.Type, err error) string {
 // canonical returns the text v (addressable, of a type that decodes from text) encodes
 // to, and whether v's type is one of this module's, whose encoding is its one canonical
 // form: decoding that text again gives v. Other types' text (a time's offset, say) has
-// several forms and is not checked.
-func canonical(v reflect.Value) (string, bool) {
+// several forms and is not checked. The text is appended to d.text, the decoder's
+// scratch buffer, so that checking a value allocates nothing; it is valid until the next
+// call.
+func (d *decoder) canonical(v reflect.Value) ([]byte, bool) {
 	if !strings.HasPrefix(v.Type().PkgPath(), ownPackages) {
-		return "", false
+		return nil, false
 	}
-	m, ok := v.Addr().Interface().(encoding.TextMarshaler)
-	if !ok {
-		return "", false
+	var text []byte
+	var err error
+	switch m := v.Addr().Interface().(type) {
+	case encoding.TextAppender:
+		text, err = m.AppendText(d.text[:0])
+		if err == nil {
+			d.text = text
+		}
+	case encoding.TextMarshaler:
+		text, err = m.MarshalText()
+	default:
+		return nil, false
 	}
-	text, err := m.MarshalText()
 	if err != nil {
-		return "", false
+		return nil, false
 	}
-	return string(text), true
+	return text, true
 }
 
 // integral returns a JSON number that is a whole number written with a fraction or an
 // exponent (3.0, 1e2, 2.50e1) in plain digits, as JSON Schema's "integer" counts it;
-// any other number is returned as it is, for the integer parser to reject. Numbers
-// with more than 20 digits before or after the point are returned as they are.
+// any other number is returned as it is, for the integer parser to reject. So is a
+// number longer than 40 characters, unread: no integer type holds more than 20 digits,
+// and a long number is not worth big.Float's work.
 func integral(s string) string {
 	if !strings.ContainsAny(s, ".eE") || len(s) > 40 {
 		return s

@@ -77,17 +77,23 @@ func LoadVersions[T Versioned](fsys fs.FS, dir string, parse func(data []byte, b
 		return set
 	}
 	names = slices.DeleteFunc(names, func(n string) bool { return path.Base(n) == "schema.json" })
-	docs := make([][]byte, len(names))
+	// An unreadable file is reported by its read error alone: it is not parsed as well
+	// (as an empty document).
+	docs := make([][]byte, 0, len(names))
+	read := make([]string, 0, len(names)) // the names of docs
 	var errs []error
-	for i, n := range names {
-		if docs[i], err = fs.ReadFile(fsys, n); err != nil {
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
 			errs = append(errs, err)
+			continue
 		}
+		docs, read = append(docs, data), append(read, n)
 	}
 	vs, verr := ParseSet(docs, parse, nil, kind.Invalid)
 	for i, v := range vs {
 		if verr[i] != nil {
-			errs = append(errs, fmt.Errorf("%s: builtin %s file %s: %w", kind.Package, kind.Noun, path.Base(names[i]), verr[i]))
+			errs = append(errs, fmt.Errorf("%s: builtin %s file %s: %w", kind.Package, kind.Noun, path.Base(read[i]), verr[i]))
 			continue
 		}
 		if len(set.byID[v.ID()]) == 0 {

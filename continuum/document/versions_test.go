@@ -3,6 +3,7 @@ package document_test
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -161,6 +162,16 @@ func TestLoadVersionsErrors(t *testing.T) {
 		} {
 			assert.Same(t, set.Err(), err)
 		}
+	})
+	t.Run("an unreadable file is reported once", func(t *testing.T) {
+		fsys := fstest.MapFS{"d/a.json": vFile(t, v1), "d/b.json": {Mode: fs.ModeDir}}
+		set := document.LoadVersions(fsys, "d", vParse, vKind)
+		require.Error(t, set.Err())
+		joined, ok := set.Err().(interface{ Unwrap() []error })
+		require.True(t, ok)
+		assert.Len(t, joined.Unwrap(), 1, "the read error alone, not an empty document as well")
+		assert.NotContains(t, set.Err().Error(), document.RuleEmptyDocument)
+		assert.Len(t, set.ByID()["zed"], 1, "the rest load")
 	})
 	t.Run("bad pattern", func(t *testing.T) {
 		set := document.LoadVersions(fstest.MapFS{}, "[", vParse, vKind)
