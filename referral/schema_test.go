@@ -1,54 +1,23 @@
 package referral_test
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/rightsupport/needs/internal/schematest"
 	"github.com/rightsupport/needs/referral"
 )
-
-// compileSchema compiles a JSON Schema file with a real validator
-// (github.com/santhosh-tekuri/jsonschema/v6, draft 2020-12, Go's RE2 regexps), with
-// format assertion on, so that "format": "date" is checked as the parser checks dates.
-func compileSchema(t testing.TB, path string) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(filepath.FromSlash(path))
-	require.NoError(t, err)
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	require.NoError(t, err)
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	c.DefaultDraft(jsonschema.Draft2020)
-	require.NoError(t, c.AddResource("schema.json", doc))
-	sch, err := c.Compile("schema.json")
-	require.NoError(t, err)
-	return sch
-}
-
-func schemaValid(t testing.TB, sch *jsonschema.Schema, data []byte) (bool, string) {
-	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	require.NoError(t, err)
-	if err := sch.Validate(inst); err != nil {
-		return false, err.Error()
-	}
-	return true, ""
-}
 
 // Issue 13: schema and parser disagreed on 21 of 24 policy documents. Every shipped and
 // test policy, and every probe, is checked by both: where the schema can decide, they
 // agree; where it cannot (schemaCannot), the schema accepts and ParsePolicy refuses.
 func TestSchemaAgreesWithParsePolicy(t *testing.T) {
-	sch := compileSchema(t, "policies/schema.json")
+	sch := schematest.Compile(t, "policies/schema.json")
 	files, err := filepath.Glob("policies/*.json")
 	require.NoError(t, err)
 	for _, name := range append(files, "testdata/minimal.json") {
@@ -57,7 +26,7 @@ func TestSchemaAgreesWithParsePolicy(t *testing.T) {
 		}
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			data := polRead(t, name)
-			ok, why := schemaValid(t, sch, data)
+			ok, why := schematest.Valid(t, sch, data)
 			_, perr := referral.ParsePolicy(data)
 			assert.Equal(t, perr == nil, ok, "schema: %s\nparse: %v", why, perr)
 		})
@@ -72,7 +41,7 @@ func TestSchemaAgreesWithParsePolicy(t *testing.T) {
 	chain = append(chain, overlay...)
 	require.NotEmpty(t, chain)
 	for _, name := range chain {
-		ok, why := schemaValid(t, sch, polRead(t, name))
+		ok, why := schematest.Valid(t, sch, polRead(t, name))
 		assert.True(t, ok, "%s: %s", name, why)
 	}
 
@@ -143,7 +112,7 @@ func TestSchemaAgreesWithParsePolicy(t *testing.T) {
 	for _, p := range probes {
 		t.Run("probe_"+p.name, func(t *testing.T) {
 			data := polEdit(t, p.edit)
-			ok, why := schemaValid(t, sch, data)
+			ok, why := schematest.Valid(t, sch, data)
 			_, perr := referral.ParsePolicy(data)
 			if p.schemaCannot {
 				assert.True(t, ok, "the schema cannot state this rule, so it accepts: %s", why)

@@ -1,56 +1,24 @@
 package thresholds_test
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/rightsupport/needs/internal/schematest"
 	"github.com/rightsupport/needs/thresholds"
 )
-
-// compileSchema compiles a JSON Schema file with a real validator
-// (github.com/santhosh-tekuri/jsonschema/v6, draft 2020-12, Go's RE2 regexps), with
-// format assertion on, so that "format": "date" is checked as the parser checks dates.
-func compileSchema(t testing.TB, path string) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(filepath.FromSlash(path))
-	require.NoError(t, err)
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	require.NoError(t, err)
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	c.DefaultDraft(jsonschema.Draft2020)
-	require.NoError(t, c.AddResource("schema.json", doc))
-	sch, err := c.Compile("schema.json")
-	require.NoError(t, err, "the schema compiles with RE2 regexps: no look-ahead")
-	return sch
-}
-
-// schemaValid reports whether data is valid under sch, and why not.
-func schemaValid(t testing.TB, sch *jsonschema.Schema, data []byte) (bool, string) {
-	t.Helper()
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	require.NoError(t, err)
-	if err := sch.Validate(inst); err != nil {
-		return false, err.Error()
-	}
-	return true, ""
-}
 
 // Issue 13: schema and parser disagreed on 29 of 35 small framework documents, and the
 // code pattern's look-ahead broke RE2 validators. Every shipped and test document, and
 // every probe, is checked by both: where the schema can decide, they agree; where it
 // cannot (schemaCannot), the schema accepts and Parse refuses.
 func TestSchemaAgreesWithParse(t *testing.T) {
-	sch := compileSchema(t, "frameworks/schema.json")
+	sch := schematest.Compile(t, "frameworks/schema.json")
 	files, err := filepath.Glob("frameworks/*.json")
 	require.NoError(t, err)
 	more, err := filepath.Glob("testdata/parse/*.json")
@@ -61,7 +29,7 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 		}
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			data := ptRead(t, name)
-			ok, why := schemaValid(t, sch, data)
+			ok, why := schematest.Valid(t, sch, data)
 			_, perr := thresholds.Parse(data)
 			assert.Equal(t, perr == nil, ok, "schema: %s\nparse: %v", why, perr)
 		})
@@ -76,7 +44,7 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 	chain = append(chain, overlay...)
 	require.NotEmpty(t, chain)
 	for _, name := range chain {
-		ok, why := schemaValid(t, sch, ptRead(t, name))
+		ok, why := schematest.Valid(t, sch, ptRead(t, name))
 		assert.True(t, ok, "%s: %s", name, why)
 	}
 
@@ -206,7 +174,7 @@ func TestSchemaAgreesWithParse(t *testing.T) {
 			} else {
 				data = ptEdit(t, p.edit)
 			}
-			ok, why := schemaValid(t, sch, data)
+			ok, why := schematest.Valid(t, sch, data)
 			_, perr := thresholds.Parse(data)
 			switch {
 			case p.schemaCannot:
