@@ -20,31 +20,23 @@ const RuleOutsideAgeBand = "outside-age-band"
 // repeated code is queried once, at its first place. AgeQueries is separate from
 // Evaluate so that deciding a case costs no age check.
 func (f *Framework) AgeQueries(c Case) continuum.Findings {
-	if !c.Age.IsValid() {
+	if !c.Age.IsValid() || f.usable() != nil {
 		return nil
 	}
 	var qs continuum.Findings
+	var seen set
 	for i, code := range c.Indicators {
-		idx, ok := f.index[code]
-		if !ok {
+		idx := f.table.find(code.String())
+		if idx < 0 || seen.has(idx) {
 			continue
 		}
+		seen.add(idx)
 		ages := f.inds[idx].Ages
-		if ages.Has(c.Age) || firstAt(c.Indicators, code) != i {
+		if ages.Has(c.Age) {
 			continue
 		}
 		qs = qs.Add("indicators["+strconv.Itoa(i)+"]", RuleOutsideAgeBand, continuum.Query, nil,
 			"the indicator is written for ages "+ages.String()+", not the child's age band: it still counts; check that it applies")
 	}
 	return qs
-}
-
-// firstAt returns the index of code's first occurrence in codes.
-func firstAt(codes []continuum.Code, code continuum.Code) int {
-	for i, c := range codes {
-		if c == code {
-			return i
-		}
-	}
-	return -1
 }

@@ -24,13 +24,11 @@ func (f *Framework) EvaluateAll(cases []Case) (decisions []Decision, errs []erro
 	inParallel(len(cases), func(chunk, lo, hi int) {
 		var s slab
 		for i := lo; i < hi; i++ {
-			o := Outcome{fw: f}
-			if f.usable() != nil || !f.resolveInto(&o.obs, cases[i].Indicators) {
-				_, err := f.Resolve(cases[i]) // reports ErrNoFramework or every unknown code
+			var o Outcome
+			if err := f.outcome(&o, cases[i].Indicators); err != nil {
 				fails[chunk] = append(fails[chunk], failure{i, err})
 				continue
 			}
-			f.decide(&o)
 			decisions[i] = s.decision(&o)
 		}
 	})

@@ -18,7 +18,7 @@ import (
 var bsCases = sync.OnceValue(func() []thresholds.Case {
 	cases := make([]thresholds.Case, bnNumCases)
 	for i, codes := range bnCases() {
-		cases[i] = thresholds.Case{Indicators: bnParse(codes)}
+		cases[i] = thresholds.Case{Indicators: evCodes(codes...)}
 	}
 	return cases
 })

@@ -40,22 +40,13 @@ var bnCases = sync.OnceValue(func() [][]string {
 	return cases
 })
 
-// bnParse parses a case's codes, which are all well-formed.
-func bnParse(codes []string) []continuum.Code {
-	out := make([]continuum.Code, len(codes))
-	for i, s := range codes {
-		out[i] = continuum.MustParseCode(s)
-	}
-	return out
-}
-
 // bnResolved resolves every benchmark case against fw.
 func bnResolved(tb testing.TB, fw *thresholds.Framework) []thresholds.Resolved {
 	tb.Helper()
 	cases := bnCases()
 	rs := make([]thresholds.Resolved, len(cases))
 	for i, codes := range cases {
-		r, err := fw.Resolve(thresholds.Case{Indicators: bnParse(codes)})
+		r, err := fw.Resolve(thresholds.Case{Indicators: evCodes(codes...)})
 		require.NoError(tb, err)
 		rs[i] = r
 	}
@@ -105,7 +96,7 @@ func TestDecideAllocatesNothing(t *testing.T) {
 
 	cases := make([]thresholds.Case, 1000)
 	for i, codes := range bnCases()[:len(cases)] {
-		cases[i] = thresholds.Case{Indicators: bnParse(codes)}
+		cases[i] = thresholds.Case{Indicators: evCodes(codes...)}
 	}
 	allocs = testing.AllocsPerRun(100, func() {
 		for _, c := range cases {
@@ -168,7 +159,7 @@ func BenchmarkResolve(b *testing.B) {
 	fw := thresholds.Default()
 	cases := make([]thresholds.Case, bnNumCases)
 	for i, codes := range bnCases() {
-		cases[i] = thresholds.Case{Indicators: bnParse(codes)}
+		cases[i] = thresholds.Case{Indicators: evCodes(codes...)}
 	}
 	b.ReportAllocs()
 	i := 0
@@ -201,7 +192,7 @@ func BenchmarkExplain(b *testing.B) {
 	cases := bnCases()
 	ds := make([]thresholds.Decision, len(cases))
 	for i, codes := range cases {
-		d, err := fw.Evaluate(thresholds.Case{Indicators: bnParse(codes)})
+		d, err := fw.Evaluate(thresholds.Case{Indicators: evCodes(codes...)})
 		require.NoError(b, err)
 		ds[i] = d
 	}

@@ -1,7 +1,6 @@
 package thresholds
 
 import (
-	"math/bits"
 	"sync"
 
 	"github.com/rightsupport/needs/continuum"
@@ -47,15 +46,10 @@ func (b *DecisionBuffer) grow(f *Framework) {
 // (see [DecisionBuffer]); the Decision of an error is the zero Decision and leaves buf's
 // earlier decision unchanged.
 func (f *Framework) EvaluateInto(c Case, buf *DecisionBuffer) (Decision, error) {
-	if err := f.usable(); err != nil {
+	var o Outcome
+	if err := f.outcome(&o, c.Indicators); err != nil {
 		return Decision{}, err
 	}
-	o := Outcome{fw: f}
-	if !f.resolveInto(&o.obs, c.Indicators) {
-		_, err := f.Resolve(c) // reports every unknown code
-		return Decision{}, err
-	}
-	f.decide(&o)
 	buf.grow(f)
 	return o.fill(&buf.reasons, buf.codes, buf.cites), nil
 }
@@ -67,6 +61,11 @@ func (o Outcome) DecisionInto(buf *DecisionBuffer) Decision {
 	if o.fw == nil {
 		return Decision{}
 	}
+	return o.into(buf)
+}
+
+// into expands the outcome, which belongs to a framework, into a Decision made in buf.
+func (o *Outcome) into(buf *DecisionBuffer) Decision {
 	buf.grow(o.fw)
 	return o.fill(&buf.reasons, buf.codes, buf.cites)
 }
@@ -156,10 +155,7 @@ func (s *slab) decision(o *Outcome) Decision {
 		codes += f.union(&unions[k], &o.obs, ps[k].mask)
 		cites += unions[k].count()
 	}
-	strengths := 0
-	for w := 0; w < f.live; w++ {
-		strengths += bits.OnesCount64(o.obs[w&(setWords-1)] & f.words[w&(setWords-1)][maskStrengths])
-	}
+	strengths := f.count(&o.obs, maskStrengths)
 	reasons := carve(&s.reasons, n, slabReasons)
 	codeBuf := carve(&s.codes, codes+strengths, slabCodes)
 	citeBuf := carve(&s.cites, cites, slabCites)

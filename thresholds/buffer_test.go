@@ -54,7 +54,7 @@ func TestEvaluateIntoConformance(t *testing.T) {
 	var buf thresholds.DecisionBuffer
 	for _, c := range cases {
 		// Every version of the case's framework, in turn with one buffer.
-		for fw := range thresholds.Builtins() {
+		for fw := range thresholds.BuiltinVersions() {
 			if fw.DerivesFrom(c.Framework) {
 				bfSame(t, fw, thresholds.Case{Indicators: c.Indicators}, &buf, c.Name)
 			}
@@ -63,15 +63,16 @@ func TestEvaluateIntoConformance(t *testing.T) {
 }
 
 // TestEvaluateIntoRandom checks EvaluateInto against Evaluate on 100,000 random cases
-// under every builtin framework, one buffer shared by all of them (so a decision into a
-// buffer last used by another framework, or by a larger decision, is covered): 0 to 20
-// codes drawn from all the builtin catalogues, repeats included, so that some codes are
-// unknown to the framework, plus now and then a code no catalogue has.
+// under every version of every builtin framework, one buffer shared by all of them (so
+// a decision into a buffer last used by another framework, or by a larger decision, is
+// covered): 0 to 20 codes drawn from all the builtin catalogues, repeats included, so
+// that some codes are unknown to the framework, plus now and then a code no catalogue
+// has.
 func TestEvaluateIntoRandom(t *testing.T) {
 	var fws []*thresholds.Framework
 	seen := make(map[continuum.Code]bool)
 	var pool []continuum.Code
-	for fw := range thresholds.Builtins() {
+	for fw := range thresholds.BuiltinVersions() {
 		fws = append(fws, fw)
 		for ind := range fw.Indicators() {
 			if !seen[ind.Code] {
@@ -134,8 +135,8 @@ func TestEvaluateIntoAllocatesNothing(t *testing.T) {
 // decision alone, and appending to one window never writes into the next.
 func TestEvaluateIntoAliasing(t *testing.T) {
 	fw := thresholds.Default()
-	mixed := thresholds.Case{Indicators: bfCodes("SH-01", "HLT-2-01", "EDU-2-01", "FHF-2-01", "EM-01")}
-	other := thresholds.Case{Indicators: bfCodes("HLT-3-01")}
+	mixed := thresholds.Case{Indicators: evCodes("SH-01", "HLT-2-01", "EDU-2-01", "FHF-2-01", "EM-01")}
+	other := thresholds.Case{Indicators: evCodes("HLT-3-01")}
 	var buf thresholds.DecisionBuffer
 	d, err := fw.EvaluateInto(mixed, &buf)
 	require.NoError(t, err)
@@ -151,21 +152,21 @@ func TestEvaluateIntoAliasing(t *testing.T) {
 	assert.Equal(t, second, d.Reasons[1].Indicators[0])
 	assert.Equal(t, want.Reasons[1].Citations, d.Reasons[1].Citations)
 
-	_, err = fw.EvaluateInto(thresholds.Case{Indicators: bfCodes("ZZ-99")}, &buf)
+	_, err = fw.EvaluateInto(thresholds.Case{Indicators: evCodes("ZZ-99")}, &buf)
 	require.Error(t, err)
-	assert.Empty(t, cmp.Diff(want, d, flCmp), "an error leaves the buffer's decision alone")
+	assert.Empty(t, cmp.Diff(want, d, evCodeCmp), "an error leaves the buffer's decision alone")
 
 	_, err = fw.EvaluateInto(other, &buf)
 	require.NoError(t, err)
 	assert.NotEqual(t, want.Reasons[0].Indicators, d.Reasons[0].Indicators, "the next use overwrites the buffer")
-	assert.Empty(t, cmp.Diff(want, kept, flCmp), "a clone survives the buffer's next use")
+	assert.Empty(t, cmp.Diff(want, kept, evCodeCmp), "a clone survives the buffer's next use")
 
 	// Changing a clone changes neither the framework nor a later decision.
 	kept.Reasons[0].Indicators[0] = continuum.MustParseCode("XX-01")
 	kept.Reasons[0].Citations[0].Title = "changed"
 	again, err := fw.Evaluate(mixed)
 	require.NoError(t, err)
-	assert.Empty(t, cmp.Diff(want, again, flCmp))
+	assert.Empty(t, cmp.Diff(want, again, evCodeCmp))
 }
 
 // TestEvaluateDecisionsIndependent checks that decisions Evaluate makes one after the
@@ -194,7 +195,7 @@ func TestEvaluateDecisionsIndependent(t *testing.T) {
 	}
 	for i := range ds {
 		if i%2 == 1 {
-			assert.Empty(t, cmp.Diff(wants[i], ds[i], flCmp), "decision %d changed through its neighbour", i)
+			assert.Empty(t, cmp.Diff(wants[i], ds[i], evCodeCmp), "decision %d changed through its neighbour", i)
 		}
 	}
 }
@@ -204,16 +205,8 @@ func TestEvaluateDecisionsIndependent(t *testing.T) {
 func bfEqual(t *testing.T, want, got thresholds.Decision, what string) {
 	t.Helper()
 	if !reflect.DeepEqual(want, got) {
-		t.Fatalf("%s (-want +got):\n%s", what, cmp.Diff(want, got, flCmp))
+		t.Fatalf("%s (-want +got):\n%s", what, cmp.Diff(want, got, evCodeCmp))
 	}
-}
-
-func bfCodes(codes ...string) []continuum.Code {
-	out := make([]continuum.Code, len(codes))
-	for i, s := range codes {
-		out[i] = continuum.MustParseCode(s)
-	}
-	return out
 }
 
 // TestEvaluateTextInto checks the decision from code text against EvaluateInto of the
@@ -223,7 +216,7 @@ func TestEvaluateTextInto(t *testing.T) {
 	fw := thresholds.Default()
 	var buf thresholds.DecisionBuffer
 	for i, codes := range bnCases() {
-		want, err := fw.Evaluate(thresholds.Case{Indicators: bnParse(codes)})
+		want, err := fw.Evaluate(thresholds.Case{Indicators: evCodes(codes...)})
 		require.NoError(t, err)
 		got, err := fw.EvaluateTextInto(codes, &buf)
 		require.NoError(t, err)

@@ -71,7 +71,8 @@ type Resolved struct {
 
 // Resolve checks every code of c against the catalogue and returns the case as a set.
 // Every unknown code is a finding at "indicators[i]" wrapping [ErrUnknownIndicator]; all
-// are reported, in a [continuum.Findings] error. Repeated codes count once.
+// are reported (up to [continuum.MaxFindings]; past that, one last finding counts the
+// rest), in a [continuum.Findings] error. Repeated codes count once.
 func (f *Framework) Resolve(c Case) (Resolved, error) {
 	if err := f.usable(); err != nil {
 		return Resolved{}, err

@@ -1,7 +1,6 @@
 package thresholds
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/rightsupport/needs/continuum"
@@ -28,16 +27,18 @@ var noFactors = func() continuum.CINFactor {
 	return f
 }()
 
-// checkFactors checks an indicator's CIN factors against census rules 8869 and 8898.
+// checkFactors checks an indicator's CIN factors: each is a factor, and the list meets
+// census rules 8869 and 8898.
 func (c *checker) checkFactors(p string, fs []continuum.CINFactor) {
 	var seen continuum.CINFactors
 	for j, f := range fs {
-		if !f.IsValid() {
-			continue // reported as a missing field
-		}
 		path := p + ".cinFactors[" + strconv.Itoa(j) + "]"
+		if !f.IsValid() {
+			c.Add(path, RuleMissingField, "a CIN factor code is required")
+			continue
+		}
 		if seen.Has(f) {
-			c.Add(path, RuleDuplicateFactor, fmt.Sprintf("factor %s is already listed (CIN census rule 8898)", f))
+			c.Add(path, RuleDuplicateFactor, "the factor is already listed (CIN census rule 8898)")
 		}
 		seen |= continuum.NewCINFactors(f)
 	}
@@ -72,7 +73,7 @@ func (r Resolved) CINFactors() continuum.CINFactors {
 	}
 	var out continuum.CINFactors
 	for i := range r.bits.all() {
-		if !r.fw.strengths.has(i) {
+		if r.fw.inds[i].Kind != continuum.Strength {
 			out |= r.fw.inds[i].CINFactors
 		}
 	}

@@ -20,15 +20,6 @@ func ceFactors(t testing.TB, s string) continuum.CINFactors {
 	return fs
 }
 
-// ceCase returns a case observing the codes.
-func ceCase(codes ...string) thresholds.Case {
-	var c thresholds.Case
-	for _, s := range codes {
-		c.Indicators = append(c.Indicators, continuum.MustParseCode(s))
-	}
-	return c
-}
-
 func TestFrameworkCINFactors(t *testing.T) {
 	fw := ptBuiltin(t, "england")
 	for _, tc := range []struct {
@@ -46,7 +37,7 @@ func TestFrameworkCINFactors(t *testing.T) {
 		{"repeated-code", []string{"BCA-3-01", "BCA-3-01"}, "16A"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := ceCase(tc.codes...)
+			c := thresholds.Case{Indicators: evCodes(tc.codes...)}
 			got, err := fw.CINFactors(c)
 			require.NoError(t, err)
 			assert.Equal(t, ceFactors(t, tc.want), got, "got %s", got)
@@ -55,10 +46,10 @@ func TestFrameworkCINFactors(t *testing.T) {
 			assert.Equal(t, got, r.CINFactors(), "Resolved gives the same set")
 		})
 	}
-	_, err := fw.CINFactors(ceCase("XYZ-9-99"))
+	_, err := fw.CINFactors(thresholds.Case{Indicators: evCodes("XYZ-9-99")})
 	assert.ErrorIs(t, err, thresholds.ErrUnknownIndicator)
 	assert.Zero(t, thresholds.Resolved{}.CINFactors())
-	r, err := fw.Resolve(ceCase("SH-01", "BCA-3-01"))
+	r, err := fw.Resolve(thresholds.Case{Indicators: evCodes("SH-01", "BCA-3-01")})
 	require.NoError(t, err)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = r.CINFactors() }), "Resolved.CINFactors allocates nothing")
 }
@@ -79,13 +70,13 @@ func ceWithFactors(t testing.TB, need, strength []any) *thresholds.Framework {
 func TestCINFactorsRules(t *testing.T) {
 	t.Run("strengths-map-to-none", func(t *testing.T) {
 		fw := ceWithFactors(t, []any{"4A"}, []any{"7A"})
-		got, err := fw.CINFactors(ceCase("HLT-2-01", "HLT-1-01"))
+		got, err := fw.CINFactors(thresholds.Case{Indicators: evCodes("HLT-2-01", "HLT-1-01")})
 		require.NoError(t, err)
 		assert.Equal(t, ceFactors(t, "4A"), got)
 	})
 	t.Run("factor-21-alone-kept", func(t *testing.T) {
 		fw := ceWithFactors(t, []any{"21"}, []any{})
-		got, err := fw.CINFactors(ceCase("HLT-2-01"))
+		got, err := fw.CINFactors(thresholds.Case{Indicators: evCodes("HLT-2-01")})
 		require.NoError(t, err)
 		assert.Equal(t, ceFactors(t, "21"), got)
 	})
@@ -94,7 +85,7 @@ func TestCINFactorsRules(t *testing.T) {
 			ptItem(m, "indicators", 0)["cinFactors"] = []any{"21"}
 			ptItem(m, "indicators", 1)["cinFactors"] = []any{"16A"}
 		}))
-		got, err := fw.CINFactors(ceCase("HLT-2-01", "SH-01"))
+		got, err := fw.CINFactors(thresholds.Case{Indicators: evCodes("HLT-2-01", "SH-01")})
 		require.NoError(t, err)
 		assert.Equal(t, ceFactors(t, "16A"), got, "census rule 8869: 21 never stands beside another factor")
 	})

@@ -97,21 +97,16 @@ func (c *checker) checkIndicator(p string, ind *indicatorDoc, known func(string)
 	}
 	c.Required(p+".summary", ind.Summary)
 	if ind.Kind.IsTrigger() && ind.Level.IsValid() && ind.Level != continuum.Specialist {
-		c.Add(p+".level", RuleTriggerLevel, fmt.Sprintf("a %s indicator must be at specialist", ind.Kind))
+		c.Add(p+".level", RuleTriggerLevel, "a trigger indicator (immediate danger or significant harm) must be at specialist")
 	}
 	if m := needCode.FindStringSubmatch(ind.Code.String()); m != nil && ind.Level.IsValid() && ind.Dimension.IsValid() {
 		if m[1] != ind.Dimension.Code() || m[2] != strconv.Itoa(ind.Level.Number()) {
-			c.Add(p+".code", RuleCodeMismatch, fmt.Sprintf("the code does not match dimension %s at level %d", ind.Dimension.Code(), ind.Level.Number()))
+			c.Add(p+".code", RuleCodeMismatch, "the code's dimension and level parts do not match the indicator's dimension and level")
 		}
 	}
 	for j, a := range ind.Ages {
 		if !a.IsValid() {
 			c.Add(p+".ages["+strconv.Itoa(j)+"]", RuleMissingField, "an age band is required")
-		}
-	}
-	for j, f := range ind.CINFactors {
-		if !f.IsValid() {
-			c.Add(p+".cinFactors["+strconv.Itoa(j)+"]", RuleMissingField, "a CIN factor code is required")
 		}
 	}
 	c.checkFactors(p, ind.CINFactors)

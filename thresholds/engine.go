@@ -88,11 +88,18 @@ func (f *Framework) compileEngine() {
 	e.table = newCodeTable(e.codes)
 	e.live = (len(f.inds) + 63) / 64
 	e.srcLive = (len(f.sources) + 63) / 64
-	for w := range setWords {
-		m := &e.words[w]
-		m[maskImmediate], m[maskHarm], m[maskStrengths] = f.immediate[w], f.harm[w], f.strengths[w]
-		for l := continuum.Universal; l <= continuum.Specialist; l++ {
-			m[maskNeeds+int(l)] = f.needs[l][w]
+	e.words = [setWords]maskWord{}
+	for i, ind := range f.inds {
+		m, bit := &e.words[(i>>6)&(setWords-1)], uint64(1)<<(i&63)
+		switch ind.Kind {
+		case continuum.ImmediateDanger:
+			m[maskImmediate] |= bit
+		case continuum.SignificantHarm:
+			m[maskHarm] |= bit
+		case continuum.Strength:
+			m[maskStrengths] |= bit
+		case continuum.Need:
+			m[(maskNeeds+int(ind.Level))&7] |= bit
 		}
 	}
 }
@@ -120,7 +127,7 @@ func (f *Framework) resolveInto(obs *set, codes []continuum.Code) bool {
 		if i < 0 {
 			return false
 		}
-		obs[(i>>6)&(setWords-1)] |= 1 << (i & 63)
+		obs.add(i)
 	}
 	return true
 }
@@ -186,32 +193,35 @@ func (f *Framework) needLevel(obs *set, base continuum.Level) (continuum.Level, 
 	return base, ByHighestNeed
 }
 
-// steppedUp reports whether the needs observed at base meet its step-up parameter.
+// steppedUp reports whether the needs observed at base meet its step-up parameter: as
+// many needs as it asks, spanning as many sides of the triangle.
 func (f *Framework) steppedUp(obs *set, base continuum.Level) bool {
-	p := &f.stepUp[base]
-	if p.needs == 0 {
-		return false
-	}
+	p, m := &f.stepUp[base], maskNeeds+int(base)
+	return p.needs != 0 && f.count(obs, m) >= p.needs && f.sides(obs, m) >= p.domains
+}
+
+// count is the number of observed indicators under mask.
+func (f *Framework) count(obs *set, mask int) int {
 	n := 0
-	var sides [4]bool
 	for w := 0; w < f.live; w++ {
-		at := obs[w&(setWords-1)] & f.words[w&(setWords-1)][(maskNeeds+int(base))&7]
-		n += bits.OnesCount64(at)
-		for at != 0 {
-			sides[f.domains[w<<6|bits.TrailingZeros64(at)]&3] = true
-			at &= at - 1
+		n += bits.OnesCount64(obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7])
+	}
+	return n
+}
+
+// sides counts the sides of the triangle covered by the observed indicators under mask.
+func (f *Framework) sides(obs *set, mask int) int {
+	var seen [4]bool
+	n := 0
+	for w := 0; w < f.live; w++ {
+		for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
+			if s := f.domains[w<<6|bits.TrailingZeros64(x)] & 3; !seen[s] {
+				seen[s] = true
+				n++
+			}
 		}
 	}
-	if n < p.needs {
-		return false
-	}
-	domains := 0
-	for _, s := range sides[continuum.ChildDevelopment:] {
-		if s {
-			domains++
-		}
-	}
-	return domains >= p.domains
+	return n
 }
 
 // part is one reason of an outcome before its lists are built: its indicators are the

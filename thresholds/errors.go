@@ -7,7 +7,8 @@ import (
 )
 
 // ErrUnknownIndicator reports an indicator code that is not in the framework's catalogue.
-// Evaluate reports one finding wrapping it for every unknown code in a case.
+// Evaluate reports one finding wrapping it for every unknown code in a case (up to
+// [continuum.MaxFindings]).
 var ErrUnknownIndicator = errors.New("thresholds: unknown indicator")
 
 // ErrUnknownFramework reports a framework id that names no builtin framework, whether
@@ -61,7 +62,7 @@ const (
 	RuleTooManyIndicators  = "too-many-indicators"           // the catalogue exceeds MaxIndicators
 	RuleTooManySources     = "too-many-sources"              // the register exceeds MaxSources
 	RuleUnknownIndicator   = "unknown-indicator"             // a case names a code not in the catalogue
-	RuleInvalidCode        = "invalid-code"                  // a case holds the zero Code
+	RuleInvalidCode        = "invalid-code"                  // a case holds the zero Code, or text that is not a code
 	RuleUndecidable        = "undecidable"                   // a case could not be decided, for a reason other than its findings
 )
 

@@ -143,7 +143,8 @@ type Outcome struct {
 // Evaluate decides a case under the framework. The rules, in order:
 //
 //  1. Every code must be in the catalogue: each unknown code is a finding at
-//     "indicators[i]" wrapping [ErrUnknownIndicator]; all are reported and Evaluate fails.
+//     "indicators[i]" wrapping [ErrUnknownIndicator]; all are reported (capped as
+//     [Framework.Resolve] caps them) and Evaluate fails.
 //     Repeated codes count once.
 //  2. Any immediate-danger indicator: Specialist, Immediate.
 //  3. Else any significant-harm indicator: Specialist, SameDay.
@@ -170,19 +171,29 @@ type Outcome struct {
 // window of it, a few kilobytes at most; a system that keeps a few decisions for a long
 // time among many it drops can keep [Decision.Clone]s instead.
 func (f *Framework) Evaluate(c Case) (Decision, error) {
-	if err := f.usable(); err != nil {
+	var o Outcome
+	if err := f.outcome(&o, c.Indicators); err != nil {
 		return Decision{}, err
 	}
-	o := Outcome{fw: f}
-	if !f.resolveInto(&o.obs, c.Indicators) {
-		_, err := f.Resolve(c) // reports every unknown code
-		return Decision{}, err
-	}
-	f.decide(&o)
 	s := slabs.Get().(*slab)
 	d := s.decision(&o)
 	slabs.Put(s)
 	return d, nil
+}
+
+// outcome resolves a case's codes into o, which is zero, and decides them. It fails as
+// [Framework.Resolve] does (an unknown code) or with ErrNoFramework.
+func (f *Framework) outcome(o *Outcome, codes []continuum.Code) error {
+	if err := f.usable(); err != nil {
+		return err
+	}
+	o.fw = f
+	if !f.resolveInto(&o.obs, codes) {
+		_, err := f.Resolve(Case{Indicators: codes}) // reports every unknown code
+		return err
+	}
+	f.decide(o)
+	return nil
 }
 
 // Decide decides a resolved case without allocating. It fails with [ErrForeignCase] when

@@ -93,21 +93,6 @@ func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 
 func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }
 
-// sides counts the sides of the triangle covered by the observed indicators under mask.
-func (f *Framework) sides(obs *set, mask int) int {
-	var seen [4]bool
-	n := 0
-	for w := 0; w < f.live; w++ {
-		for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
-			if s := f.domains[w<<6|bits.TrailingZeros64(x)] & 3; !seen[s] {
-				seen[s] = true
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // summaries appends the summaries of the observed indicators under mask, in code order,
 // separated by "; ": each without its final full stop and followed by its code in
 // brackets.

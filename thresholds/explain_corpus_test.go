@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -21,23 +20,12 @@ import (
 // paragraph was built from precomputed sentences. A deliberate change of wording changes
 // them.
 func TestExplainCorpusDigest(t *testing.T) {
-	data, err := os.ReadFile("testdata/semantics.json")
-	require.NoError(t, err)
-	semantics, err := thresholds.Parse(data)
-	require.NoError(t, err)
-	var england *thresholds.Framework
-	for fw := range thresholds.BuiltinVersions() {
-		if fw.ID() == "england" && fw.Version() == "1.0.0" {
-			england = fw
-		}
-	}
-	require.NotNil(t, england)
 	for _, tc := range []struct {
 		fw     *thresholds.Framework
 		digest string
 	}{
-		{semantics, "9a0cc9574125f0a88a7d25a81ecbf1ccc0cbd1c6a53289de903626af411758f2"},
-		{england, "ae86c461dad07cb0bed6f80a828a5ee845f45e4c626c07ae35458412edad93b3"},
+		{evSemantics(t), "9a0cc9574125f0a88a7d25a81ecbf1ccc0cbd1c6a53289de903626af411758f2"},
+		{ptEngland2023(t), "ae86c461dad07cb0bed6f80a828a5ee845f45e4c626c07ae35458412edad93b3"},
 	} {
 		t.Run(tc.fw.String(), func(t *testing.T) {
 			var codes []continuum.Code

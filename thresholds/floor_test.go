@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
 	"github.com/rightsupport/needs/continuum"
@@ -195,9 +194,6 @@ func (e *flEngine) decide(codes []string) (d thresholds.Decision, ok bool) {
 	return d, true
 }
 
-// flCmp compares codes, whose text is unexported, as the comparable values they are.
-var flCmp = cmpopts.EquateComparable(continuum.Code{})
-
 func btoi(b bool) int {
 	if b {
 		return 1
@@ -211,11 +207,11 @@ func TestFloorAgrees(t *testing.T) {
 	fw := thresholds.Default()
 	e := flNew(t, fw, ptRead(t, "frameworks/england-2023.json"))
 	for i, codes := range bnCases() {
-		want, err := fw.Evaluate(thresholds.Case{Indicators: bnParse(codes)})
+		want, err := fw.Evaluate(thresholds.Case{Indicators: evCodes(codes...)})
 		require.NoError(t, err)
 		got, ok := e.decide(codes)
 		require.True(t, ok)
-		if diff := cmp.Diff(want, got, flCmp); diff != "" {
+		if diff := cmp.Diff(want, got, evCodeCmp); diff != "" {
 			t.Fatalf("case %d: floor differs from Evaluate (-want +got):\n%s", i, diff)
 		}
 	}

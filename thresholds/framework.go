@@ -43,16 +43,10 @@ type Framework struct {
 	// The catalogue, dense: bit i of a set is inds[i].
 	inds  []continuum.Indicator
 	cites []sourceSet // per indicator, its citations as register bits
-	index map[continuum.Code]uint16
 
 	engine // the decision path's tables (engine.go)
 
 	stepUp [5]stepUp // index = Level; needs == 0: never steps up
-
-	// Precompiled masks.
-	immediate, harm, strengths set
-	needs                      [5]set    // needs by level
-	needsIn                    [5][4]set // needs by level and domain
 }
 
 type levelInfo struct {
@@ -146,8 +140,11 @@ func (f *Framework) LabelNote(l continuum.Level) string {
 
 // Indicator returns a copy of the catalogue entry for code, and whether there is one.
 func (f *Framework) Indicator(code continuum.Code) (continuum.Indicator, bool) {
-	i, ok := f.index[code]
-	if !ok {
+	if f.usable() != nil {
+		return continuum.Indicator{}, false
+	}
+	i := f.table.find(code.String())
+	if i < 0 {
 		return continuum.Indicator{}, false
 	}
 	return f.inds[i].Clone(), true
@@ -276,10 +273,10 @@ func (f *Framework) merge(c *checker, d *frameworkDoc, b *Framework) {
 		}
 		for i, code := range d.Remove {
 			p := "remove[" + strconv.Itoa(i) + "]"
-			switch _, ok := b.index[code]; {
+			switch {
 			case !code.IsValid():
 				c.Add(p, RuleMissingField, "a code is required")
-			case !ok:
+			case b.table.find(code.String()) < 0:
 				c.Add(p, RuleRemoveUnknown, "the base has no indicator with this code")
 			case defined[code]:
 				c.Add(p, RuleRemoveConflict, "the code is both removed and defined")
@@ -366,20 +363,5 @@ func (f *Framework) compile() {
 	}
 	f.inds, f.cites = inds, cites
 
-	f.index = make(map[continuum.Code]uint16, len(f.inds))
-	for i, ind := range f.inds {
-		f.index[ind.Code] = uint16(i)
-		switch ind.Kind {
-		case continuum.ImmediateDanger:
-			f.immediate.add(i)
-		case continuum.SignificantHarm:
-			f.harm.add(i)
-		case continuum.Strength:
-			f.strengths.add(i)
-		case continuum.Need:
-			f.needs[ind.Level].add(i)
-			f.needsIn[ind.Level][ind.Domain()].add(i)
-		}
-	}
 	f.compileEngine()
 }

@@ -295,7 +295,7 @@ func TestEvaluateMatchesReference(t *testing.T) {
 		t.Run(fw.ID(), func(t *testing.T) {
 			evaluated := 0
 			for _, c := range bnCases() {
-				codes := bnParse(c)
+				codes := evCodes(c...)
 				d, err := fw.Evaluate(thresholds.Case{Indicators: codes})
 				if err != nil {
 					fzCheckUnknown(t, fw, codes, err)

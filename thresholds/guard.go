@@ -13,7 +13,7 @@ import (
 // usable reports ErrNoFramework for a nil or zero Framework, which has no catalogue and
 // must not decide anything.
 func (f *Framework) usable() error {
-	if f == nil || f.index == nil {
+	if f == nil || f.table.slots == nil {
 		return ErrNoFramework
 	}
 	return nil
@@ -47,7 +47,8 @@ func (f *Framework) checkDecision(d *Decision, o *Outcome, ps *[3]part) error {
 }
 
 // decideCited decides the indicators d cites into o, with its parts into ps, and reports
-// whether d is exactly the decision of that outcome: what [Outcome.matches] checks,
+// whether d is exactly the decision of that outcome. It checks what the issue 13 check
+// did (Outcome.matches, kept as the tests' reference in verify_reference_internal_test.go),
 // comparing sets of catalogue positions instead of codes.
 func (f *Framework) decideCited(d *Decision, o *Outcome, ps *[3]part) bool {
 	*o = Outcome{fw: f}
@@ -94,8 +95,8 @@ func (f *Framework) positions(s, all *set, codes []continuum.Code) bool {
 		if i <= last {
 			return false
 		}
-		s[(i>>6)&(setWords-1)] |= 1 << (i & 63)
-		all[(i>>6)&(setWords-1)] |= 1 << (i & 63)
+		s.add(i)
+		all.add(i)
 		last = i
 	}
 	return true

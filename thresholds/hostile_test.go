@@ -31,6 +31,12 @@ func TestNilAndZeroFramework(t *testing.T) {
 			text, err := fw.Explain(d)
 			assert.ErrorIs(t, err, thresholds.ErrNoFramework)
 			assert.Empty(t, text)
+			ind, ok := fw.Indicator(continuum.MustParseCode("HLT-2-01"))
+			assert.False(t, ok, "no catalogue")
+			assert.Zero(t, ind)
+			assert.Empty(t, fw.AgeQueries(thresholds.Case{
+				Indicators: []continuum.Code{continuum.MustParseCode("HLT-2-01")}, Age: continuum.Unborn,
+			}))
 			cases := slices.Values([]thresholds.Case{{}, {}})
 			for _, im := range []thresholds.Impact{
 				thresholds.CompareFrameworks(fw, kent, cases),

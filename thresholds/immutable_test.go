@@ -271,7 +271,7 @@ func TestImmutableConcurrentUse(t *testing.T) {
 	}
 	want := make([]result, len(cases))
 	for i, codes := range cases {
-		d, err := fw.Evaluate(thresholds.Case{Indicators: bnParse(codes)})
+		d, err := fw.Evaluate(thresholds.Case{Indicators: evCodes(codes...)})
 		require.NoError(t, err)
 		text, err := fw.Explain(d)
 		require.NoError(t, err)
@@ -290,7 +290,7 @@ func TestImmutableConcurrentUse(t *testing.T) {
 			fail := func(format string, args ...any) { t.Errorf("worker %d: %s", w, fmt.Sprintf(format, args...)) }
 			for k := range cases {
 				i := (k + w*61) % len(cases)
-				d, err := fw.Evaluate(thresholds.Case{Indicators: bnParse(cases[i])})
+				d, err := fw.Evaluate(thresholds.Case{Indicators: evCodes(cases[i]...)})
 				if err != nil {
 					fail("case %d: %v", i, err)
 					return

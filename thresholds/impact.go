@@ -86,14 +86,9 @@ func (im *Impact) add(i int, c Case, before, after *Framework) {
 // summarise decides a case and returns its gist, allocating nothing unless the case
 // has unknown codes.
 func (f *Framework) summarise(c Case) (Summary, error) {
-	if err := f.usable(); err != nil {
+	var o Outcome
+	if err := f.outcome(&o, c.Indicators); err != nil {
 		return Summary{}, err
 	}
-	o := Outcome{fw: f}
-	if !f.resolveInto(&o.obs, c.Indicators) {
-		_, err := f.Resolve(c) // reports every unknown code
-		return Summary{}, err
-	}
-	f.decide(&o)
 	return Summary{Level: o.Level, Urgency: o.Urgency, Rule: o.Rule}, nil
 }

@@ -108,7 +108,7 @@ func (f *Framework) summariseLine(w *CaseReader, num int, line []byte, err error
 		if i < 0 {
 			return false // an unknown code, or not a code: the general path says which
 		}
-		o.obs[(i>>6)&(setWords-1)] |= 1 << (i & 63)
+		o.obs.add(i)
 		return true
 	}) {
 		f.decide(&o)

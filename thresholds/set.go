@@ -12,8 +12,10 @@ const setWords = 8
 // the bits, and nothing about it allocates.
 type set [setWords]uint64
 
-func (s *set) add(i int)      { s[i>>6] |= 1 << (i & 63) }
-func (s *set) has(i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
+// add and has take a catalogue position, below MaxIndicators; the mask of the index
+// spares the bounds check on the decision path.
+func (s *set) add(i int)      { s[(i>>6)&(setWords-1)] |= 1 << (i & 63) }
+func (s *set) has(i int) bool { return s[(i>>6)&(setWords-1)]&(1<<(i&63)) != 0 }
 func (s *set) count() int {
 	n := 0
 	for _, w := range s {

@@ -12,7 +12,8 @@ import (
 // Decision is the one EvaluateInto gives for the parsed codes, and aliases buf until its
 // next use. Text that is not in the catalogue is a finding at "indicators[i]" wrapping
 // [ErrUnknownIndicator]: rule RuleInvalidCode when it is not a well-formed code,
-// RuleUnknownIndicator when it is; all are reported. No finding repeats the text.
+// RuleUnknownIndicator when it is; all are reported, capped as [Framework.Resolve] caps
+// them. No finding repeats the text.
 func (f *Framework) EvaluateTextInto(codes []string, buf *DecisionBuffer) (Decision, error) {
 	if err := f.usable(); err != nil {
 		return Decision{}, err
@@ -23,11 +24,10 @@ func (f *Framework) EvaluateTextInto(codes []string, buf *DecisionBuffer) (Decis
 		if i < 0 {
 			return Decision{}, f.textFindings(codes)
 		}
-		o.obs[(i>>6)&(setWords-1)] |= 1 << (i & 63)
+		o.obs.add(i)
 	}
 	f.decide(&o)
-	buf.grow(f)
-	return o.fill(&buf.reasons, buf.codes, buf.cites), nil
+	return o.into(buf), nil
 }
 
 // textFindings reports every string of codes that is not in the catalogue.

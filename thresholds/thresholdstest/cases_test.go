@@ -223,11 +223,5 @@ func TestCheckCase(t *testing.T) {
 }
 
 func TestShippedCasesPass(t *testing.T) {
-	for _, c := range loadShipped(t) {
-		day, err := c.Day()
-		require.NoError(t, err, c.Name)
-		fw, err := thresholdstest.BuiltinOn(c.Framework, day)
-		require.NoError(t, err, c.Name)
-		assert.NoError(t, thresholdstest.CheckCase(fw, c))
-	}
+	thresholdstest.RunCasesOn(t, loadShipped(t), thresholdstest.BuiltinOn)
 }

@@ -66,7 +66,7 @@ type Coverage struct {
 // overlay's own (rule 2 or 3), since the cases hold for the shipped builtins. The reason
 // names the rule and the framework, never a code of the case.
 func Applies(overlay *thresholds.Framework, c Case) (applies bool, skip string) {
-	if overlay == nil || !derives(overlay, c.Framework) {
+	if overlay == nil || !overlay.DerivesFrom(c.Framework) {
 		return false, ""
 	}
 	if c.PinsVersion() && (overlay.ID() != c.Framework || overlay.Version() != c.Want.Version) {
