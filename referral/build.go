@@ -86,7 +86,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	} else {
 		c.Add("decisionTimescale", RuleUnknownTimescale, "no timescale has this id")
 	}
-	p.checkStepUpWindow(c, d.StepUpWindow)
+	p.checkStepUpWindow(c, d.StepUpWindow, tsIndex)
 
 	// Routes.
 	p.routeIndex = make(map[string]int, len(d.Routes))
@@ -165,7 +165,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 	}
 
 	// Threshold gates.
-	p.gates = make(map[int]gate)
+	p.gates = make([]gate, len(p.routes))
 	for i, g := range d.ThresholdGates {
 		path := "thresholdGates[" + strconv.Itoa(i) + "]"
 		r := routeRef(path+".route", g.Route)
@@ -176,7 +176,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 			c.Add(path+".minLevel", RuleInvalidGate, "every decided level is at least universal: the gate would never apply")
 		}
 		gcites := cite(path+".sources", g.Sources)
-		if _, dup := p.gates[r-1]; dup && r != 0 {
+		if r != 0 && p.gates[r-1].min != 0 {
 			c.Add(path+".route", RuleInvalidGate, "the route already has a gate")
 			continue
 		}
@@ -233,7 +233,7 @@ func (p *Policy) build(c *policyChecker, d *policyDoc) {
 			c.Add(path+".to", RuleInvalidTransition, "a move goes to another level")
 			continue
 		case p.allowed[t.From][t.To] != 0:
-			c.Add(path, RuleDuplicateTransition, fmt.Sprintf("%s is already listed", t))
+			c.Add(path, RuleDuplicateTransition, "the move is already listed")
 			continue
 		}
 		p.transitions = append(p.transitions, TransitionRule{Transition: t, Note: td.Note, Citations: cite(path+".sources", td.Sources),

@@ -60,17 +60,31 @@ func calDayNum(y int64, m, d int) int64 {
 	return era*146097 + doe - 719468
 }
 
-// calYearOf returns the Gregorian year of day number z.
-func calYearOf(z int64) int64 {
+// calDate returns the Gregorian year, month and day of day number z (the inverse of
+// calDayNum).
+func calDate(z int64) (y int64, m time.Month, d int) {
 	z += 719468
 	era := calFloorDiv(z, 146097)
 	doe := z - era*146097
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
 	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	y := yoe + era*400
-	if mp := (5*doy + 2) / 153; mp >= 10 { // January or February
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	if mp < 10 {
+		m = time.Month(mp + 3)
+	} else {
+		m = time.Month(mp - 9)
+	}
+	y = yoe + era*400
+	if m <= 2 {
 		y++
 	}
+	return y, m, d
+}
+
+// calYearOf returns the Gregorian year of day number z.
+func calYearOf(z int64) int64 {
+	y, _, _ := calDate(z)
 	return y
 }
 

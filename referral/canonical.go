@@ -76,7 +76,7 @@ func (p *Policy) canonical() *policyDoc {
 		}
 	}
 	for i, r := range p.routes {
-		if g, ok := p.gates[i]; ok {
+		if g := p.gates[i]; g.min != 0 {
 			d.ThresholdGates = append(d.ThresholdGates, gateDoc{Route: r.ID, MinLevel: g.min, Sources: sourceIDs(g.cites)})
 		}
 	}

@@ -203,18 +203,10 @@ func TestChainRoute(t *testing.T) {
 			assert.Equal(t, tt.route, got.Route.ID, tt.reason)
 			assert.Equal(t, tt.level, got.Decision.Level, tt.reason)
 			assert.True(t, tt.decideBy.IsZero() || tt.decideBy.Equal(got.DecideBy), "%s: decide by %v, got %v", tt.reason, tt.decideBy, got.DecideBy)
-			assert.Equal(t, tt.queries, chPathRules(got.Queries), tt.reason)
+			assert.Equal(t, tt.queries, clPathRules(got.Queries), tt.reason)
 			assert.Equal(t, fws[tt.fw].Ref(), got.Decision.Framework, "the decision records the overlay's version and digest")
 		})
 	}
-}
-
-// chPathRules is rtPathRules that keeps nil for no findings.
-func chPathRules(fs continuum.Findings) []string {
-	if len(fs) == 0 {
-		return nil
-	}
-	return rtPathRules(fs)
 }
 
 // TestChainNoEcho checks that findings about references never repeat them.

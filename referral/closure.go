@@ -178,7 +178,7 @@ func (p *Policy) checkClosureRule(c *policyChecker, path string, t Transition, d
 			c.Add(rp, RuleMissingField, "a reason for closure is required")
 			continue
 		case seen.has(r):
-			c.Add(rp, RuleDuplicateClosureReason, fmt.Sprintf("%s is already listed", r))
+			c.Add(rp, RuleDuplicateClosureReason, "the reason is already listed")
 			continue
 		case r == ReferredToEarlyHelp && t.To != continuum.Additional && t.To != continuum.Intensive:
 			c.Add(rp, RuleClosureReasonMismatch, "RC9 records a referral to early help: the move must go to additional or intensive")

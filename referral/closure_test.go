@@ -2,7 +2,6 @@ package referral_test
 
 import (
 	"encoding/json"
-	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -90,13 +89,25 @@ func TestBuiltinClosureRules(t *testing.T) {
 			assert.True(t, p.AllowsClosure(closeCSC, referral.NoFurtherAction))
 			assert.False(t, p.AllowsClosure(toEH, referral.NoFurtherAction))
 			assert.False(t, p.AllowsClosure(closeCSC, 0))
+			var reasons []referral.ClosureReason
+			var cites []continuum.Citation
 			for tr := range p.Transitions() {
 				if tr.Transition == closeCSC {
 					require.NotEmpty(t, tr.Closure.Citations, "the closure rule cites the census code set")
+					require.NotEqual(t, referral.ReferredToEarlyHelp, tr.Closure.Reasons[0])
+					reasons, cites = slices.Clone(tr.Closure.Reasons), slices.Clone(tr.Closure.Citations)
 					tr.Closure.Reasons[0] = referral.ReferredToEarlyHelp // a copy
+					tr.Closure.Citations[0].Title = "changed"
 				}
 			}
-			assert.True(t, p.AllowsClosure(closeCSC, referral.Adopted), "Transitions hands out copies")
+			require.NotEmpty(t, reasons)
+			for tr := range p.Transitions() {
+				if tr.Transition == closeCSC {
+					assert.Equal(t, reasons, tr.Closure.Reasons, "Transitions hands out copies of the closure reasons")
+					assert.Equal(t, cites, tr.Closure.Citations, "and of their citations")
+				}
+			}
+			assert.True(t, p.AllowsClosure(closeCSC, referral.Adopted))
 		})
 	}
 }
@@ -200,7 +211,7 @@ func TestRouteClosureReason(t *testing.T) {
 	}
 }
 
-// clPathRules is rtPathRules that gives nil for no findings.
+// clPathRules is rtPathRules that gives nil for no findings (chain_test.go uses it too).
 func clPathRules(fs continuum.Findings) []string {
 	if len(fs) == 0 {
 		return nil
@@ -263,7 +274,6 @@ func TestReferralJSONNewFields(t *testing.T) {
 	require.Len(t, back.History, 1)
 	assert.True(t, back.History[0].Open())
 	assert.NotContains(t, r.String(), "2024-01-02", "String does not print the history's dates")
-	assert.False(t, errors.Is(nil, referral.ErrInvalidReferral))
 }
 
 // clLastHasReasons checks that the policy's last transition allows the reasons it lists.

@@ -22,7 +22,9 @@ const (
 	// safeguarding referral still can.
 	Refused
 	// NotSought: consent was withheld deliberately because seeking it could put the child
-	// at risk. Allowed only for a specialist (safeguarding) referral.
+	// at risk. A specialist (safeguarding) referral may go ahead on it, and so may help
+	// whose consent rule is required-unless-risk, with a query; where consent is
+	// required it cannot.
 	NotSought
 )
 
@@ -96,8 +98,8 @@ var (
 	_ encoding.TextAppender    = ConsentRule(0)
 )
 
-// ParseConsentRule parses "required", "seek-unless-risk" or "not-applicable", ignoring
-// case.
+// ParseConsentRule parses "required", "seek-unless-risk", "not-applicable" or
+// "required-unless-risk", ignoring case.
 func ParseConsentRule(s string) (ConsentRule, error) { return consentRuleTokens.Parse(s) }
 
 // String returns the rule's token, "no-consent-rule" for zero and "consent rule(N)" when
@@ -107,7 +109,8 @@ func (r ConsentRule) String() string { return consentRuleTokens.String(r) }
 // Label returns the rule's display label, or "" when r is not valid.
 func (r ConsentRule) Label() string { return consentRuleTokens.Label(r) }
 
-// ConsentRules returns the consent rules: required, seek unless risk, not applicable.
+// ConsentRules returns the consent rules: required, seek unless risk, not applicable,
+// required unless risk.
 func ConsentRules() iter.Seq[ConsentRule] { return consentRuleTokens.All() }
 
 // AppendText appends the rule's token; zero appends nothing.

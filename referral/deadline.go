@@ -77,14 +77,11 @@ type due struct {
 	end       time.Time
 }
 
-// dueOn works out a routed referral's deadline: the route's own timescale (after 999,
-// the next route's), or, for a route with none, the policy's decision timescale as a
-// prompt.
+// dueOn works out a routed referral's deadline: the deciding route's own timescale
+// ([destination.decider]: after 999, the next route's), or, for a route with none, the
+// policy's decision timescale as a prompt.
 func (p *Policy) dueOn(received londonTime, dest *destination) (due, error) {
-	on := dest.route
-	if dest.then >= 0 {
-		on = dest.then // 999 decides nothing; the route after it does
-	}
+	on := dest.decider()
 	ts := p.routeTimescale[on]
 	timescale := &p.timescales[ts]
 	basis := timescale.Basis

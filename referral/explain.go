@@ -44,42 +44,27 @@ func (r Routing) Explain(fw *thresholds.Framework) (string, error) {
 		fmt.Fprintf(&b, " Then: %s.", r.Then.Name)
 	}
 	ts := r.Timescale
-	span := amount(ts)
+	span := amountText(ts)
 	switch r.Basis {
 	case Statutory:
-		fmt.Fprintf(&b, " Statutory deadline: %s within %s (London working days, day 0 the day received).", strings.TrimSuffix(ts.Name, "."), span)
+		fmt.Fprintf(&b, " Statutory deadline: %s within %s (%s, day 0 the day received).", strings.TrimSuffix(ts.Name, "."), span, unitWordsOf(ts.Unit).counted)
 	case Local:
 		fmt.Fprintf(&b, " Local standard: %s within %s (day 0 the day received).", strings.TrimSuffix(ts.Name, "."), span)
 	case Prompt:
 		fmt.Fprintf(&b, " No timescale applies to this route: follow up within %s as a prompt, not a deadline.", span)
 	}
 	if r.OutOfHoursNow {
-		service := r.Route
-		if r.Then.ID != "" {
-			service = r.Then
-		}
-		if service.OutOfHours != "" {
-			fmt.Fprintf(&b, " Received while %s is closed: use its out-of-hours contact now (%s).", service.Name, service.OutOfHours)
-		} else {
-			fmt.Fprintf(&b, " Received while %s is closed: use the local out-of-hours service now.", service.Name)
-		}
+		b.WriteString(" Received " + closedClause(r.decider()) + ".")
 	}
 	return b.String(), nil
 }
 
-// amount writes a timescale's amount and unit in words ("1 working day").
-func amount(t Timescale) string {
-	one, many := "day", "days"
-	switch t.Unit {
-	case WorkingDays:
-		one, many = "working day", "working days"
-	case Weeks:
-		one, many = "week", "weeks"
-	case Months:
-		one, many = "month", "months"
+// decider returns the route whose service decides the referral, as
+// [destination.decider] chose it when routing: Then when there is one (after 999),
+// else Route.
+func (r *Routing) decider() *Route {
+	if r.Then.ID != "" {
+		return &r.Then
 	}
-	if t.Amount == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", t.Amount, many)
+	return &r.Route
 }

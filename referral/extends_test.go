@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/referral"
 )
 
@@ -29,14 +28,6 @@ func extOverlay(t testing.TB, edit func(d map[string]any)) []byte {
 	data, err := json.Marshal(d)
 	require.NoError(t, err)
 	return data
-}
-
-// extRules returns "path rule" of every finding of err, sorted.
-func extRules(t testing.TB, err error) []string {
-	t.Helper()
-	var fs continuum.Findings
-	require.True(t, errors.As(err, &fs), "error %v is Findings", err)
-	return rtPathRules(fs)
 }
 
 func TestPolicyExtendsFindings(t *testing.T) {
@@ -199,7 +190,7 @@ func TestPolicyExtendsFindings(t *testing.T) {
 			p, err := tt.opts.Parse(tt.doc)
 			require.Error(t, err, tt.reason)
 			assert.Nil(t, p)
-			assert.Equal(t, tt.want, extRules(t, err), tt.reason)
+			assert.Equal(t, tt.want, rtPathRules(rtFindings(t, err)), tt.reason)
 			sentinel := tt.err
 			if sentinel == nil {
 				sentinel = referral.ErrInvalidPolicy
@@ -294,7 +285,7 @@ func TestPolicyParseAll(t *testing.T) {
 					continue
 				}
 				assert.Nil(t, got[i])
-				assert.Equal(t, want, extRules(t, errs[i]), "%s: document %d", tt.reason, i)
+				assert.Equal(t, want, rtPathRules(rtFindings(t, errs[i])), "%s: document %d", tt.reason, i)
 			}
 		})
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"time"
-	_ "time/tzdata" // Europe/London without relying on the host's zoneinfo
 
 	"github.com/rightsupport/needs/continuum"
 )
@@ -52,17 +51,11 @@ const (
 	RuleFromDisagrees       = "from-disagrees-history"  // From is not the level of the open episode
 )
 
-// londonDay returns t's calendar date in London, at midnight UTC, so that days compare
-// and subtract exactly.
-func londonDay(t time.Time) time.Time {
-	y, m, d := t.In(London()).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // checkHistory reports every problem of r.History: each episode's level and dates, their
 // order, their census reasons, and overlapping children's social care episodes. Paths
-// are "history[i].field".
-func checkHistory(r *Referral) continuum.Findings {
+// are "history[i].field". Dates compare by London calendar day (calDay); received is
+// the day number of r.Received's London day, which the caller has worked out already.
+func checkHistory(r *Referral, received int64) continuum.Findings {
 	if len(r.History) == 0 {
 		return nil
 	}
@@ -70,7 +63,6 @@ func checkHistory(r *Referral) continuum.Findings {
 	bad := func(i int, field, rule, msg string) {
 		fs = fs.Add("history["+strconv.Itoa(i)+"]."+field, rule, continuum.Error, ErrInvalidReferral, msg)
 	}
-	received := londonDay(r.Received)
 	lastCIN := -1 // index of the latest specialist episode so far
 	for i, e := range r.History {
 		switch {
@@ -82,18 +74,18 @@ func checkHistory(r *Referral) continuum.Findings {
 		if e.Referred.IsZero() {
 			bad(i, "referred", RuleMissingReferred, "the date the episode's referral was received is required")
 		} else {
-			ref := londonDay(e.Referred)
-			if !r.Received.IsZero() && ref.After(received) {
+			ref := calDay(e.Referred)
+			if !r.Received.IsZero() && ref > received {
 				bad(i, "referred", RuleHistoryAfterReceived, "an earlier episode cannot be referred after the referral being routed")
 			}
-			if i > 0 && !r.History[i-1].Referred.IsZero() && ref.Before(londonDay(r.History[i-1].Referred)) {
+			if i > 0 && !r.History[i-1].Referred.IsZero() && ref < calDay(r.History[i-1].Referred) {
 				bad(i, "referred", RuleHistoryOrder, "episodes are listed oldest first: this one was referred before the one above it")
 			}
-			if !e.Closed.IsZero() && londonDay(e.Closed).Before(ref) {
+			if !e.Closed.IsZero() && calDay(e.Closed) < ref {
 				bad(i, "closed", RuleClosedBeforeReferred, "the episode closed before it was referred (CIN census rule 8630)")
 			}
 		}
-		if !e.Closed.IsZero() && !r.Received.IsZero() && londonDay(e.Closed).After(received) {
+		if !e.Closed.IsZero() && !r.Received.IsZero() && calDay(e.Closed) > received {
 			bad(i, "closed", RuleHistoryAfterReceived, "an earlier episode cannot close after the referral being routed")
 		}
 		switch {
@@ -114,7 +106,7 @@ func checkHistory(r *Referral) continuum.Findings {
 			switch {
 			case prev.Open():
 				bad(i, "referred", RuleOverlappingEpisodes, "an earlier children's social care episode is still open: only the latest may be open (CIN census rules 8815, 8816)")
-			case londonDay(e.Referred).Before(londonDay(prev.Closed)):
+			case calDay(e.Referred) < calDay(prev.Closed):
 				bad(i, "referred", RuleOverlappingEpisodes, "this children's social care episode starts before the earlier one closed (CIN census rule 8820)")
 			}
 		}
@@ -147,39 +139,42 @@ func openEpisode(h []Episode) int {
 //     (the child came down from it) whose closure is within the window.
 //  3. from-disagrees-history: From is not the level of the latest open episode; or no
 //     episode is open and From is above Universal.
-func (p *Policy) historyQueries(r *Referral, t Transition) continuum.Findings {
+//
+// Dates compare by London calendar day: received is the day number of r.Received's.
+func (p *Policy) historyQueries(r *Referral, t Transition, received int64) continuum.Findings {
 	var fs continuum.Findings
 	if len(r.History) == 0 {
 		return fs
 	}
-	received := londonDay(r.Received)
 	up := t.Kind() == Entry || t.Kind() == StepUp || t.Kind() == Escalation
-	y, m, d := received.Date()
-	cutoff := time.Date(y-1, m, 1, 0, 0, 0, 0, time.UTC)
-	cutoff = cutoff.AddDate(0, 0, min(d, cutoff.AddDate(0, 1, -1).Day())-1)
 	for i := len(r.History) - 1; i >= 0 && up; i-- {
 		e := r.History[i]
 		if e.Open() {
 			continue
 		}
-		if ref := londonDay(e.Referred); !ref.Before(cutoff) {
+		// Twelve months back from the day received (addMonths clamps the day).
+		y, m, d := calDate(received)
+		c := addMonths(time.Date(int(y), m, d, 0, 0, 0, 0, time.UTC), -12)
+		cy, cm, cd := c.Date()
+		if ref := calDay(e.Referred); ref >= calDayNum(int64(cy), int(cm), cd) {
 			fs = fs.Add("history["+strconv.Itoa(i)+"].referred", RuleReReferral, continuum.Query, nil,
 				fmt.Sprintf("a re-referral: received %s after an earlier referral, within the 12 months the census counts", distance(ref, received)))
 		}
 		break
 	}
 	if w := p.stepUpWindow; w > 0 && up {
-		ts := p.timescales[w-1]
+		ts := &p.timescales[w-1]
 		for i := len(r.History) - 1; i >= 0; i-- {
 			e := r.History[i]
 			if e.Open() || e.Level < r.To {
 				continue
 			}
-			closed := londonDay(e.Closed)
-			// A closing day outside the calendar's years has no window (Deadline fails).
-			if end, err := ts.Deadline(closed); err == nil && !londonDay(end).Before(received) {
+			// The window counts from the London day the episode closed, as Deadline
+			// does; a closing day outside the calendar's years has no window.
+			closed := londonOf(e.Closed)
+			if end, err := ts.deadlineAt(closed); err == nil && calDay(end) >= received {
 				fs = fs.Add("history["+strconv.Itoa(i)+"].closed", RuleStepUpAfterStepDown, continuum.Query, nil,
-					fmt.Sprintf("the child came down from %s %s before this referral, within the policy's step-up window (%s, %s)", e.Level, distance(closed, received), ts.Name, amountText(ts)))
+					fmt.Sprintf("the child came down from %s %s before this referral, within the policy's step-up window (%s, %s)", e.Level, distance(closed.day, received), ts.Name, amountText(*ts)))
 			}
 			break
 		}
@@ -195,12 +190,12 @@ func (p *Policy) historyQueries(r *Referral, t Transition) continuum.Findings {
 	return fs
 }
 
-// distance says how long after a the day b is, in whole months from one month on and in
-// days before that ("7 months", "12 days", "the same day").
-func distance(a, b time.Time) string {
-	ay, am, ad := a.Date()
-	by, bm, bd := b.Date()
-	months := (by-ay)*12 + int(bm-am)
+// distance says how long after day number a the day b is, in whole months from one month
+// on and in days before that ("7 months", "12 days", "the same day").
+func distance(a, b int64) string {
+	ay, am, ad := calDate(a)
+	by, bm, bd := calDate(b)
+	months := int(by-ay)*12 + int(bm-am)
 	if bd < ad {
 		months--
 	}
@@ -210,26 +205,25 @@ func distance(a, b time.Time) string {
 	case months > 1:
 		return strconv.Itoa(months) + " months"
 	}
-	switch days := int(b.Sub(a).Hours() / 24); days {
+	switch days := b - a; days {
 	case 0:
 		return "the same day"
 	case 1:
 		return "1 day"
 	default:
-		return strconv.Itoa(days) + " days"
+		return strconv.FormatInt(days, 10) + " days"
 	}
 }
 
-// checkStepUpWindow resolves the policy's "stepUpWindow" (a timescale id; "" for none).
-func (p *Policy) checkStepUpWindow(c *policyChecker, id string) {
+// checkStepUpWindow resolves the policy's "stepUpWindow" (a timescale id; "" for none)
+// by tsIndex, build's index of the timescales by id.
+func (p *Policy) checkStepUpWindow(c *policyChecker, id string, tsIndex map[string]int) {
 	if id == "" {
 		return
 	}
-	for i, t := range p.timescales {
-		if t.ID == id {
-			p.stepUpWindow = i + 1
-			return
-		}
+	if i, ok := tsIndex[id]; ok {
+		p.stepUpWindow = i + 1
+		return
 	}
 	c.Add("stepUpWindow", RuleUnknownTimescale, "no timescale has this id")
 }

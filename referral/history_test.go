@@ -15,8 +15,8 @@ import (
 
 // Helpers of this file are prefixed "hi". Every case is synthetic: levels and dates.
 
-// hiDay returns 10:00 UTC on a day of 2024 (GMT in winter, so the London day is the
-// same), or of another year when y is given as month > 12 (never): keep it simple.
+// hiDay returns 10:00 London time on y-m-d (rtAt), well away from midnight, so the
+// London day is y-m-d in any season.
 func hiDay(y int, m time.Month, d int) time.Time { return rtAt(y, m, d, 10, 0) }
 
 // hiEp returns an episode; closed zero for an open one.

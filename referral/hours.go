@@ -32,20 +32,18 @@ type hoursDoc struct {
 	Sources []string `json:"sources"`
 }
 
-// weekdayOf returns the weekday a lower-case English name names.
-func weekdayOf(name string) (time.Weekday, bool) {
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if name == lowerWeekday(d) {
-			return d, true
+// weekdayNames are the lower-case English weekday names by calWeekday, Monday first.
+var weekdayNames = [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// weekdayIndex returns the calWeekday (Monday = 0) of a lower-case English weekday name,
+// and false for any other text.
+func weekdayIndex(name string) (int, bool) {
+	for w, n := range weekdayNames {
+		if n == name {
+			return w, true
 		}
 	}
 	return 0, false
-}
-
-func lowerWeekday(d time.Weekday) string {
-	s := []byte(d.String())
-	s[0] += 'a' - 'A'
-	return string(s)
 }
 
 // clockMinutes parses "HH:MM" (00:00 to 24:00) into minutes after midnight.
@@ -71,7 +69,7 @@ func (c *policyChecker) checkHours(path string, hs []hoursDoc, cite func(string,
 			c.Add(p+".days", RuleMissingField, "office hours name at least one weekday")
 		}
 		for j, d := range h.Days {
-			if _, ok := weekdayOf(d); !ok {
+			if _, ok := weekdayIndex(d); !ok {
 				c.Add(p+".days["+strconv.Itoa(j)+"]", RuleInvalidHours, "a day is a lower-case English weekday name")
 			}
 		}
@@ -103,25 +101,52 @@ func hoursDocs(hs []OfficeHours) []hoursDoc {
 // time, whatever location t carries. known is false when the policy gives no office
 // hours for the route and t falls on a working day: only that a day which is not a
 // working day (a weekend or bank holiday) is outside working hours is known then.
-func (r Route) OpenAt(t time.Time) (open, known bool) { return r.openAt(londonOf(t)) }
+func (r Route) OpenAt(t time.Time) (open, known bool) {
+	var buf [4]openSpan // room for the spans of most routes without allocating
+	return openIn(appendSpans(buf[:0], r.Hours), len(r.Hours) > 0, londonOf(t))
+}
 
-// weekdayNames are the lower-case English weekday names by calWeekday, Monday first.
-var weekdayNames = [7]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+// openSpan is an office-hours span: open from minute open to minute close (after
+// midnight, London time) on the weekdays of days (bit calWeekday).
+type openSpan struct {
+	days        uint8
+	open, close int
+}
 
-// openAt is OpenAt for an instant converted to London already.
-func (r *Route) openAt(t londonTime) (open, known bool) {
+// appendSpans appends the spans of office hours hs to buf and returns it. A span with a
+// bad clock time is left out (it is never open), as is a day that is not a weekday name.
+// ParsePolicy prepares each route's spans once (prepared.go); OpenAt on a Route value
+// works them out on each call.
+func appendSpans(buf []openSpan, hs []OfficeHours) []openSpan {
+	for _, h := range hs {
+		from, ok1 := clockMinutes(h.Open)
+		to, ok2 := clockMinutes(h.Close)
+		if !ok1 || !ok2 {
+			continue
+		}
+		s := openSpan{open: from, close: to}
+		for _, d := range h.Days {
+			if w, ok := weekdayIndex(d); ok {
+				s.days |= 1 << w
+			}
+		}
+		buf = append(buf, s)
+	}
+	return buf
+}
+
+// openIn is [Route.OpenAt] at an instant converted to London already, from the route's
+// spans; hasHours says whether the route gives any office hours at all.
+func openIn(spans []openSpan, hasHours bool, t londonTime) (open, known bool) {
 	if !calIsWorking(t.day) {
 		return false, true
 	}
-	if len(r.Hours) == 0 {
+	if !hasHours {
 		return false, false
 	}
-	now := int(t.sec / 60)
-	day := weekdayNames[calWeekday(t.day)]
-	for _, h := range r.Hours {
-		from, ok1 := clockMinutes(h.Open)
-		to, ok2 := clockMinutes(h.Close)
-		if ok1 && ok2 && slices.Contains(h.Days, day) && now >= from && now < to {
+	now, day := int(t.sec/60), uint8(1)<<calWeekday(t.day)
+	for _, s := range spans {
+		if s.days&day != 0 && now >= s.open && now < s.close {
 			return true, true
 		}
 	}
@@ -130,16 +155,13 @@ func (r *Route) openAt(t londonTime) (open, known bool) {
 
 // outOfHours sets out.OutOfHoursNow, and adds an out-of-hours query, when a same-day or
 // immediate referral received at received (in London) finds the service that decides
-// it (the route after 999, or the route) closed.
+// it ([destination.decider]) closed.
 func (p *Policy) outOfHours(out *Routing, dest *destination, received londonTime, qs continuum.Findings) continuum.Findings {
 	if out.Decision.Urgency == continuum.Routine || !out.Decision.Urgency.IsValid() {
 		return qs
 	}
-	service := dest.route
-	if dest.then >= 0 {
-		service = dest.then
-	}
-	if open, known := p.openAt(service, received); open || !known {
+	service := dest.decider()
+	if open, known := openIn(p.prep.routes[service].hours, len(p.routes[service].Hours) > 0, received); open || !known {
 		return qs
 	}
 	out.OutOfHoursNow = true

@@ -137,7 +137,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 	if n := len(j.Steps); n > 0 {
 		last = j.Steps[n-1].Received
 	}
-	out.History = checkHistory(&Referral{History: j.History, Received: last})
+	out.History = checkHistory(&Referral{History: j.History, Received: last}, calDay(last))
 	hist := append([]Episode(nil), j.History...)
 	origins := make([]episodeOrigin, len(hist))
 	for i := range origins {
@@ -153,7 +153,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 			fs = fs.Add("history", RuleHistoryInStep, continuum.Error, ErrInvalidReferral,
 				"a step's history comes from the journey: leave it empty")
 		}
-		if i > 0 && !s.Received.IsZero() && !j.Steps[i-1].Received.IsZero() && londonDay(s.Received).Before(londonDay(j.Steps[i-1].Received)) {
+		if i > 0 && !s.Received.IsZero() && !j.Steps[i-1].Received.IsZero() && calDay(s.Received) < calDay(j.Steps[i-1].Received) {
 			fs = fs.Add("received", RuleJourneyOrder, continuum.Error, ErrInvalidReferral,
 				"steps are listed in the order received: this one came in before the step above it")
 		}
@@ -186,6 +186,12 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 		sc := StepCheck{Routing: routing}
 		open := openEpisode(hist)
 		landing := r.To
+		// Rule 4, whether or not the step was routed: a decision before the referral.
+		early := !s.Decided.IsZero() && !s.Received.IsZero() && calDay(s.Decided) < calDay(s.Received)
+		if early {
+			fs = fs.Add("decided", RuleDecidedBeforeReceived, continuum.Error, ErrInvalidReferral,
+				"the decision cannot come before the referral was received")
+		}
 		if err == nil {
 			sc.Routing.Queries = nil
 			if routing.Decision.Urgency.IsValid() {
@@ -193,10 +199,9 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 				p.destination(&dest, r.To, judgedLevel(&routing.Decision, r.Judgement), routing.Decision.Urgency)
 				landing = dest.landing
 			}
-			fs = append(fs, p.stepTimescale(&sc, s)...)
-		} else if !s.Decided.IsZero() && !s.Received.IsZero() && londonDay(s.Decided).Before(londonDay(s.Received)) {
-			fs = fs.Add("decided", RuleDecidedBeforeReceived, continuum.Error, ErrInvalidReferral,
-				"the decision cannot come before the referral was received")
+			if !early {
+				fs = append(fs, p.stepTimescale(&sc, s)...)
+			}
 		}
 		closing := open >= 0 && landing.IsValid() && landing != hist[open].Level && !s.Received.IsZero()
 		if !s.Assessed.IsZero() {
@@ -206,7 +211,7 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 				assessedStep[open] = i
 				since = hist[open].Referred
 			}
-			if !since.IsZero() && londonDay(s.Assessed).Before(londonDay(since)) {
+			if !since.IsZero() && calDay(s.Assessed) < calDay(since) {
 				fs = fs.Add("assessed", RuleAssessedBeforeReferral, continuum.Error, ErrInvalidReferral,
 					"the assessment cannot conclude before the referral that opened its episode (CIN census rule 1103)")
 			}
@@ -236,17 +241,14 @@ func (p *Policy) CheckJourney(fw *thresholds.Framework, j Journey) JourneyCheck 
 	return out
 }
 
-// stepTimescale sets the step's timeliness and returns its findings (rule 4).
+// stepTimescale sets the timeliness of a routed step whose decision is not recorded
+// before it was received (CheckJourney reports that), and returns its findings (rule 4).
 func (p *Policy) stepTimescale(sc *StepCheck, s Step) continuum.Findings {
 	var fs continuum.Findings
 	if s.Decided.IsZero() {
 		return fs
 	}
-	if londonDay(s.Decided).Before(londonDay(s.Received)) {
-		return fs.Add("decided", RuleDecidedBeforeReceived, continuum.Error, ErrInvalidReferral,
-			"the decision cannot come before the referral was received")
-	}
-	late := WorkingDaysBetween(londonDay(sc.Routing.DecideBy), londonDay(s.Decided))
+	late := WorkingDaysBetween(sc.Routing.DecideBy, s.Decided) // by London day
 	if late <= 0 {
 		sc.OnTime = true
 		return fs
@@ -318,13 +320,4 @@ func remapHistoryPath(path string, origins []episodeOrigin) string {
 		return "steps[" + strconv.Itoa(o.opened) + "].received"
 	}
 	return path
-}
-
-// amountText says a timescale's length in words ("1 working day", "6 weeks").
-func amountText(t Timescale) string {
-	unit := strings.ToLower(unitTokens.Label(t.Unit))
-	if t.Amount == 1 {
-		unit = strings.TrimSuffix(unit, "s")
-	}
-	return strconv.Itoa(t.Amount) + " " + unit
 }

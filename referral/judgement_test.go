@@ -214,6 +214,67 @@ func TestRoutingExplain(t *testing.T) {
 	assert.ErrorIs(t, err, thresholds.ErrForeignDecision, "the decision's framework explains it")
 }
 
+// TestRoutingExplainUnits checks that Explain puts a deadline's length in the words of
+// its unit, and says which days a statutory deadline counts: a timescale in months or
+// weeks does not count working days. England routes only on working-day timescales, so
+// the routing's timescale is swapped for others of the policy, or synthetic ones.
+func TestRoutingExplainUnits(t *testing.T) {
+	p, fw := rtPair(t, "england")
+	got, err := p.Route(fw, referral.Referral{To: continuum.Specialist, Case: rtSpecialist, Consent: referral.Given, Received: rtReceived})
+	require.NoError(t, err)
+	review, ok := p.Timescale("review-conference-first")
+	require.True(t, ok)
+	require.Equal(t, referral.Months, review.Unit)
+	synthetic := func(amount int, u referral.Unit, b referral.DeadlineBasis) referral.Timescale {
+		return referral.Timescale{ID: "synthetic", Name: "Synthetic step", Amount: amount, Unit: u, Basis: b}
+	}
+	for _, tt := range []struct {
+		name string
+		ts   referral.Timescale
+		want string
+	}{
+		{"statutory_months", review, " Statutory deadline: First review child protection conference within 3 months (London calendar months, day 0 the day received)."},
+		{"statutory_weeks", synthetic(2, referral.Weeks, referral.Statutory), " Statutory deadline: Synthetic step within 2 weeks (London calendar days, day 0 the day received)."},
+		{"statutory_day", synthetic(1, referral.Days, referral.Statutory), " Statutory deadline: Synthetic step within 1 calendar day (London calendar days, day 0 the day received)."},
+		{"statutory_working_days", synthetic(10, referral.WorkingDays, referral.Statutory), " Statutory deadline: Synthetic step within 10 working days (London working days, day 0 the day received)."},
+		{"local_days", synthetic(3, referral.Days, referral.Local), " Local standard: Synthetic step within 3 calendar days (day 0 the day received)."},
+		{"prompt_weeks", synthetic(1, referral.Weeks, referral.Prompt), " No timescale applies to this route: follow up within 1 week as a prompt, not a deadline."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := got
+			r.Timescale, r.Basis = tt.ts, tt.ts.Basis
+			text, err := r.Explain(fw)
+			require.NoError(t, err)
+			_, tail, ok := strings.Cut(text, " Route: ")
+			require.True(t, ok)
+			assert.Equal(t, "Local authority children's social care (front door or MASH)."+tt.want, tail)
+		})
+	}
+}
+
+// TestRoutingExplainOutOfHours checks that Explain says what the out-of-hours query says:
+// England publishes no office hours, so a same-day referral on a Saturday is out of
+// hours and, with no out-of-hours contact of the route's own, goes to the local
+// out-of-hours social care service.
+func TestRoutingExplainOutOfHours(t *testing.T) {
+	p, fw := rtPair(t, "england")
+	saturday := rtAt(2024, time.March, 9, 10, 0)
+	got, err := p.Route(fw, referral.Referral{To: continuum.Specialist, Case: rtHarm, Consent: referral.NotSought, Received: saturday})
+	require.NoError(t, err)
+	require.True(t, got.OutOfHoursNow)
+	var msg string
+	for _, q := range got.Queries {
+		if q.Rule == referral.RuleOutOfHours {
+			msg = q.Msg
+		}
+	}
+	const clause = "while Local authority children's social care (front door or MASH) is closed: use the local out-of-hours social care service now"
+	assert.Equal(t, "received "+clause, msg)
+	text, err := got.Explain(fw)
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(text, " Received "+clause+"."), "Explain ends with the query's words: %s", text)
+}
+
 func TestJudgementReportedWithUndecidedCase(t *testing.T) {
 	// Every finding is reported: a bad judgement on a case that cannot be decided too.
 	p, fw := rtPair(t, "england")

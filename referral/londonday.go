@@ -60,28 +60,6 @@ var (
 // calInRange reports whether day number z is in a supported calendar year.
 func calInRange(z int64) bool { return z >= calFirstDay && z <= calLastDay }
 
-// calDate returns the Gregorian year, month and day of day number z (the inverse of
-// calDayNum).
-func calDate(z int64) (y int64, m time.Month, d int) {
-	z += 719468
-	era := calFloorDiv(z, 146097)
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d = int(doy - (153*mp+2)/5 + 1)
-	if mp < 10 {
-		m = time.Month(mp + 3)
-	} else {
-		m = time.Month(mp - 9)
-	}
-	y = yoe + era*400
-	if m <= 2 {
-		y++
-	}
-	return y, m, d
-}
-
 // periodBound returns the day number of a bound of a [document.Period]: a midnight in
 // Europe/London, as [document.Period] promises and [document.Header.CheckPeriod] builds
 // it. A London midnight of day D is D*86400 minus the offset (between -75 seconds and

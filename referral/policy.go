@@ -33,7 +33,7 @@ type Policy struct {
 	// index+1 (0: none).
 	routing [5][4]struct{ route, then int }
 	legal   [5][4]legalInfo // the legal basis of each routing entry (legalbasis.go)
-	gates   map[int]gate    // by route index
+	gates   []gate          // by route index; a zero min: the route has no gate
 
 	consent     [5]consentInfo
 	transitions []TransitionRule
@@ -48,7 +48,8 @@ type Policy struct {
 	prep prepared // what Route reads, worked out once (prepared.go)
 }
 
-// gate is a threshold gate: the route takes decided levels of min and above only.
+// gate is a threshold gate: the route takes decided levels of min and above only. The
+// zero gate (min zero) takes every level: no gate.
 type gate struct {
 	min   continuum.Level
 	cites []continuum.Citation

@@ -1,7 +1,6 @@
 package referral_test
 
 import (
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -42,15 +41,11 @@ func polMinimalPolicy(tb testing.TB) *referral.Policy {
 	return p
 }
 
-// polEdit decodes minimal.json into maps, lets edit change it and encodes it again.
+// polEdit decodes minimal.json into maps, lets edit change it and encodes it again
+// (verEdit).
 func polEdit(tb testing.TB, edit func(d map[string]any)) []byte {
 	tb.Helper()
-	var d map[string]any
-	require.NoError(tb, json.Unmarshal(polMinimal(tb), &d))
-	edit(d)
-	data, err := json.Marshal(d)
-	require.NoError(tb, err)
-	return data
+	return verEdit(tb, polMinimal(tb), edit)
 }
 
 // polItem returns d[key][i] as an object.

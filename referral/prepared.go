@@ -6,8 +6,8 @@ import (
 
 // This file holds what ParsePolicy works out once for Route, so that routing a referral
 // parses no clock times and builds no text a policy fixes: each route's office hours as
-// minutes and weekdays, its out-of-hours query, its threshold gate, and the
-// below-threshold queries. Strings are immutable, so a Routing holding one shares no
+// minutes and weekdays, its out-of-hours query, and the below-threshold queries of its
+// threshold gate. Strings are immutable, so a Routing holding one shares no
 // memory it could change with the policy.
 
 // prepared is a policy's routing data in the form Route reads.
@@ -17,17 +17,9 @@ type prepared struct {
 
 // preparedRoute is one route's prepared data.
 type preparedRoute struct {
-	hours  []openSpan      // the office hours, parsed; spans with a bad time left out
-	closed string          // the out-of-hours query's message
-	gate   continuum.Level // the threshold gate's level; zero: no gate
-	below  [5]string       // by decided level below the gate: the below-threshold query
-}
-
-// openSpan is an office-hours span: open from minute open to minute close (after
-// midnight, London time) on the weekdays of days (bit calWeekday).
-type openSpan struct {
-	days        uint8
-	open, close int
+	hours  []openSpan // the office hours, parsed (appendSpans)
+	closed string     // the out-of-hours query's message
+	below  [5]string  // by decided level below the gate: the below-threshold query
 }
 
 // prepare works out p.prep from the parsed policy; parse calls it last.
@@ -35,25 +27,9 @@ func (p *Policy) prepare() {
 	p.prep.routes = make([]preparedRoute, len(p.routes))
 	for i, r := range p.routes {
 		pr := &p.prep.routes[i]
-		for _, h := range r.Hours {
-			from, ok1 := clockMinutes(h.Open)
-			to, ok2 := clockMinutes(h.Close)
-			if !ok1 || !ok2 {
-				continue // never open: OpenAt skips such a span
-			}
-			s := openSpan{open: from, close: to}
-			for w, name := range weekdayNames {
-				for _, d := range h.Days {
-					if d == name {
-						s.days |= 1 << w
-					}
-				}
-			}
-			pr.hours = append(pr.hours, s)
-		}
-		pr.closed = closedMessage(r)
-		if g, ok := p.gates[i]; ok {
-			pr.gate = g.min
+		pr.hours = appendSpans(nil, r.Hours)
+		pr.closed = closedMessage(&r)
+		if g := p.gates[i]; g.min != 0 {
 			for l := continuum.Universal; l < g.min; l++ {
 				if to := p.routing[l][continuum.Routine].route - 1; to >= 0 {
 					pr.below[l] = belowMessage(r.Name, g.min, l, p.routes[to].Name)
@@ -63,36 +39,24 @@ func (p *Policy) prepare() {
 	}
 }
 
-// closedMessage is the out-of-hours query's message for a route.
-func closedMessage(r Route) string {
+// closedMessage is the out-of-hours query's message for a route: "received " and its
+// closedClause.
+func closedMessage(r *Route) string { return "received " + closedClause(r) }
+
+// closedClause says that the route's service is closed and whom to call now: the
+// route's out-of-hours contact, or the local out-of-hours social care service when it
+// names none. The out-of-hours query and Explain both say it.
+func closedClause(r *Route) string {
 	if r.OutOfHours != "" {
-		return "received while " + r.Name + " is closed: use its out-of-hours contact now (" + r.OutOfHours + ")"
+		return "while " + r.Name + " is closed: use its out-of-hours contact now (" + r.OutOfHours + ")"
 	}
-	return "received while " + r.Name + " is closed: use the local out-of-hours social care service now"
+	return "while " + r.Name + " is closed: use the local out-of-hours social care service now"
 }
 
 // belowMessage is the below-threshold query's message: the gated route asked for, its
 // gate, the decided level, and the route the referral goes to instead.
 func belowMessage(asked string, gate, decided continuum.Level, to string) string {
 	return asked + " takes " + gate.String() + " and above; the decision is " + decided.String() + ", so the referral goes to " + to
-}
-
-// openAt is [Route.OpenAt] for route i at an instant converted to London already,
-// from the prepared office hours.
-func (p *Policy) openAt(i int, t londonTime) (open, known bool) {
-	if !calIsWorking(t.day) {
-		return false, true
-	}
-	if len(p.routes[i].Hours) == 0 {
-		return false, false
-	}
-	now, day := int(t.sec/60), uint8(1)<<calWeekday(t.day)
-	for _, s := range p.prep.routes[i].hours {
-		if s.days&day != 0 && now >= s.open && now < s.close {
-			return true, true
-		}
-	}
-	return false, true
 }
 
 // levelMessages holds levelQuery's messages by level asked for and level suggested.

@@ -110,7 +110,9 @@ type Routing struct {
 	// Then is where it goes next (the front door after 999); the zero Route when nothing
 	// follows.
 	Then Route `json:"then,omitzero"`
-	// Consent is the policy's consent rule for the level asked for.
+	// Consent is the policy's consent rule for the level the referral lands at: the
+	// level asked for, or the decided level when a threshold gate turns the referral
+	// away to that level's route.
 	Consent ConsentRule `json:"consentRule"`
 	// LegalBasis is the legal basis the policy's routing states for the route taken;
 	// zero when it states none (universal services).
@@ -122,9 +124,10 @@ type Routing struct {
 	// Timescale is the timescale that set DecideBy.
 	Timescale Timescale `json:"timescale"`
 	// DecideBy is when a decision on the referral is due, in Europe/London: Timescale
-	// counted from Received on England and Wales working days by London calendar day,
-	// day 0 being the London day received, at Received's London clock time (see the
-	// package doc for the convention and its sources).
+	// counted from Received in its unit (England and Wales working days, calendar days,
+	// weeks or months) by London calendar day, day 0 being the London day received, at
+	// Received's London clock time (see the package doc for the convention and its
+	// sources).
 	DecideBy time.Time `json:"decideBy"`
 	// Basis says what DecideBy is: statutory (Timescale cites it), a local standard, or,
 	// for a route with no timescale of its own, only a prompt to follow up.

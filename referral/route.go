@@ -58,13 +58,13 @@ import (
 // policy's step-up window, and a From that disagrees with the open episode. LegalBasis
 // is the one the policy's routing entry for the route taken states.
 //
-// DecideBy is the route's timescale counted from Received in London working days
-// (after 999, the next route's), with its Basis: statutory or local as the timescale
-// says; a route with no timescale of its own gets the policy's decision timescale as a
-// prompt (Basis [Prompt]), never a deadline. A same-day or immediate referral received
-// while the deciding service is closed (outside its office hours, or on a day that is
-// not a working day) sets OutOfHoursNow, with an out-of-hours query naming the
-// service's out-of-hours contact.
+// DecideBy is the route's timescale counted from Received on London days, in its unit
+// (working days, calendar days, weeks or months; after 999, the next route's), with its
+// Basis: statutory or local as the timescale says; a route with no timescale of its own
+// gets the policy's decision timescale as a prompt (Basis [Prompt]), never a deadline.
+// A same-day or immediate referral received while the deciding service is closed
+// (outside its office hours, or on a day that is not a working day) sets OutOfHoursNow,
+// with an out-of-hours query naming the service's out-of-hours contact.
 //
 // Route reads no clock: dates are arguments.
 func (p *Policy) Route(fw *thresholds.Framework, r Referral) (out Routing, err error) {
@@ -74,7 +74,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (out Routing, err e
 	// Received's London day and clock, worked out once for every check that needs them.
 	received := londonOf(r.Received)
 	fs := p.check(fw, &r, received.day)
-	fs = append(append(append(fs, checkSource(&r)...), p.checkClosure(&r)...), checkHistory(&r)...)
+	fs = append(append(append(fs, checkSource(&r)...), p.checkClosure(&r)...), checkHistory(&r, received.day)...)
 	var d thresholds.Decision
 	if fw != nil {
 		var err error
@@ -184,6 +184,16 @@ type destination struct {
 	due     due               // the deadline, worked out once by checkDates
 }
 
+// decider returns the index of the route whose service decides the referral: the route
+// after 999 when there is one (999 decides nothing), else the route. Its timescale sets
+// the deadline and its office hours say whether the referral came in out of hours.
+func (d *destination) decider() int {
+	if d.then >= 0 {
+		return d.then
+	}
+	return d.route
+}
+
 // destination works out, into dest, where a referral asked for at to goes, given the
 // decision's level (a judgement's, when recorded) and urgency. A
 // route with a threshold gate turns away decisions below its level: they go to the route
@@ -192,7 +202,7 @@ type destination struct {
 func (p *Policy) destination(dest *destination, to, level continuum.Level, u continuum.Urgency) {
 	choice := p.routing[to][u]
 	*dest = destination{level: to, urgency: u, asked: choice.route - 1, route: choice.route - 1, then: choice.then - 1, landing: to}
-	if dest.asked >= 0 && level < p.prep.routes[dest.asked].gate {
+	if dest.asked >= 0 && level < p.gates[dest.asked].min {
 		dest.gate, dest.gated, dest.landing = p.gates[dest.asked], true, level
 		dest.level, dest.urgency = level, continuum.Routine
 		dest.route, dest.then = p.routing[level][continuum.Routine].route-1, -1
@@ -217,19 +227,20 @@ func (p *Policy) answer(out *Routing, r *Referral, received londonTime, t Transi
 	}
 	switch {
 	case dest.gated:
-		msg := p.prep.routes[dest.asked].below[d.Level]
-		if p.routing[d.Level][continuum.Routine].route-1 != dest.route {
-			// A judgement's level chose the route: not the message prepared for d.Level.
-			msg = belowMessage(p.routes[dest.asked].Name, dest.gate.min, d.Level, p.routes[dest.route].Name)
-		}
-		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil, msg)
+		// The prepared message names the route the policy gives d.Level, and that is
+		// where the referral went: the gate judged d.Level, never a judgement's level. A
+		// passed judgement's level is To (judgement-mismatch); To's routine route has no
+		// gate above To (ParsePolicy's invalid-gate); and a same-day or immediate route is
+		// asked at Specialist, above which no gate can be. A fallback for a route chosen
+		// by a judgement's level was unreachable, and is gone.
+		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil, p.prep.routes[dest.asked].below[d.Level])
 	default:
 		if rule, msg := levelQuery(r, d); rule != "" {
 			out.Queries = out.Queries.Add("to", rule, continuum.Query, nil, msg)
 		}
 	}
 	out.Judgement = r.Judgement
-	out.Queries = append(append(out.Queries, closureQueries(r, d)...), p.historyQueries(r, t)...)
+	out.Queries = append(append(out.Queries, closureQueries(r, d)...), p.historyQueries(r, t, received.day)...)
 	out.Route = p.routes[dest.route]
 	if dest.then >= 0 {
 		out.Then = p.routes[dest.then]

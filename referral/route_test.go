@@ -60,7 +60,7 @@ func rtCase(codes ...string) thresholds.Case {
 	return c
 }
 
-// rtAt returns y-m-d hh:mm in UTC.
+// rtAt returns y-m-d hh:mm on the London wall clock (Europe/London).
 func rtAt(y int, m time.Month, d, hh, mm int) time.Time {
 	return time.Date(y, m, d, hh, mm, 0, 0, referral.London())
 }
@@ -726,8 +726,6 @@ func TestRouteInvalidInput(t *testing.T) {
 
 func TestRouteReportsEveryProblem(t *testing.T) {
 	_, englandFW := rtEngland2023(t)
-	var err error
-	require.NoError(t, err)
 	minimal := polMinimalPolicy(t)
 	tests := []struct {
 		name   string
@@ -792,8 +790,6 @@ func TestRouteReportsEveryProblem(t *testing.T) {
 func TestRouteTransitionNotAllowed(t *testing.T) {
 	p := polMinimalPolicy(t)
 	_, fw := rtEngland2023(t)
-	var err error
-	require.NoError(t, err)
 	tests := []struct {
 		name     string
 		from, to continuum.Level
@@ -827,8 +823,6 @@ func TestRouteTransitionNotAllowed(t *testing.T) {
 
 func TestRouteFrameworkMismatch(t *testing.T) {
 	_, england := rtEngland2023(t)
-	var err error
-	require.NoError(t, err)
 	durham, err := thresholds.Builtin("durham")
 	require.NoError(t, err)
 	tests := []struct {

@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"fmt"
 	"iter"
+	"strconv"
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
@@ -137,6 +138,38 @@ var (
 	errStartOutOfRange = fmt.Errorf("%w: the clock starts outside %d-%d", ErrDateOutOfRange, FirstCalendarYear, LastCalendarYear)
 	errEndOutOfRange   = fmt.Errorf("%w: the deadline would fall outside %d-%d", ErrDateOutOfRange, FirstCalendarYear, LastCalendarYear)
 )
+
+// unitWording is how lengths in a unit are put into words: one of it, several, and the
+// days a deadline in it counts (Explain's statutory deadline says which).
+type unitWording struct{ one, many, counted string }
+
+// unitWords are the words of each unit, by Unit; index 0 is for a unit that is not valid.
+var unitWords = [...]unitWording{
+	0:           {"day", "days", "London days"},
+	WorkingDays: {"working day", "working days", "London working days"},
+	Days:        {"calendar day", "calendar days", "London calendar days"},
+	Weeks:       {"week", "weeks", "London calendar days"},
+	Months:      {"month", "months", "London calendar months"},
+}
+
+// unitWordsOf returns the words of a unit; those of index 0 when it is not valid.
+func unitWordsOf(u Unit) unitWording {
+	if !u.IsValid() {
+		u = 0
+	}
+	return unitWords[u]
+}
+
+// amountText says a timescale's length in words ("1 working day", "6 weeks", "3
+// calendar days"): the one place a length is put into words, for Explain and for the
+// findings that name a timescale.
+func amountText(t Timescale) string {
+	w := unitWordsOf(t.Unit)
+	if t.Amount == 1 {
+		return "1 " + w.one
+	}
+	return strconv.Itoa(t.Amount) + " " + w.many
+}
 
 // addMonths adds n calendar months, clamping the day to the target month's length.
 func addMonths(t time.Time, n int) time.Time {

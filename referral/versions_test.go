@@ -223,13 +223,15 @@ func TestPolicyCanonical(t *testing.T) {
 	}
 }
 
-func verEdit(t *testing.T, data []byte, edit func(d map[string]any)) []byte {
-	t.Helper()
+// verEdit decodes a document into maps, lets edit change it and encodes it again,
+// indented (polEdit does so for minimal.json).
+func verEdit(tb testing.TB, data []byte, edit func(d map[string]any)) []byte {
+	tb.Helper()
 	var d map[string]any
-	require.NoError(t, json.Unmarshal(data, &d))
+	require.NoError(tb, json.Unmarshal(data, &d))
 	edit(d)
 	out, err := json.MarshalIndent(d, "", "  ")
-	require.NoError(t, err)
+	require.NoError(tb, err)
 	return out
 }
 

@@ -63,7 +63,7 @@ func Applies(pol *referral.Policy, fw *thresholds.Framework, c Case) (applies bo
 	if !applies {
 		return false, ""
 	}
-	basePol, baseFW, err := builtinsOn(c)
+	basePol, baseFW, err := BuiltinsOn(c.Policy, c.Framework, c.Received)
 	if err != nil {
 		return true, "" // not builtins: the case runs and reports the lookup
 	}

@@ -129,6 +129,64 @@ func TestAppliesPolicyRules(t *testing.T) {
 	assert.NotContains(t, skip, "TST-", "the reason names no code")
 }
 
+// TestAppliesSingleChanges covers the exemptions of rule 4 that the synthetic overlay
+// above does not reach, one at a time: each row is an overlay of england@1.0.0 (with the
+// testshire framework, as above) that changes one rule a shipped case uses, and Applies
+// must excuse that case with a reason naming the rule. Under the same overlay with no
+// change the case runs, so the reason comes from the change.
+func TestAppliesSingleChanges(t *testing.T) {
+	_, fw := parseOverlay(t)
+	overlay := func(t *testing.T, change string) *referral.Policy {
+		t.Helper()
+		doc := `{
+  "id": "testshire", "framework": "testshire", "title": "Testshire referral policy (synthetic)",
+  "publisher": "rightsupport/needs tests", "version": "1.0.0", "effectiveFrom": "2024-01-01",
+  "extends": "england@1.0.0",
+  "sources": [ { "id": "TST-P01", "title": "Testshire front door (synthetic)", "url": "https://example.org/testshire/front-door" } ]` + change + `
+}`
+		p, err := referral.ParsePolicy([]byte(doc))
+		require.NoError(t, err)
+		return p
+	}
+	unchanged := overlay(t, "")
+	tests := []struct {
+		name   string
+		change string // the overlay's one change, as document members after the sources
+		cased  string // the shipped case it touches
+		skip   string // a fragment of the reason
+	}{
+		{"consent_rule", `,
+  "consent": [ { "level": "intensive", "rule": "required-unless-risk", "sources": ["TST-P01"] } ]`,
+			"england/step-up-additional-to-intensive", "another consent rule"},
+		{"timescale", `,
+  "timescales": [ { "id": "referral-decision", "name": "Decision on a referral", "clockStarts": "referral received",
+      "amount": 2, "unit": "working-days", "basis": "statutory", "sources": ["TST-P01"] } ]`,
+			"england/specialist-consent-given", "another timescale"},
+		{"office_hours", `,
+  "routes": [ { "id": "childrens-social-care", "name": "Testshire Front Door", "how": "Synthetic: use the portal.",
+      "timescale": "referral-decision", "sources": ["TST-P01"],
+      "hours": [ { "days": ["monday", "tuesday", "wednesday", "thursday", "friday"], "open": "12:00", "close": "17:00",
+                   "sources": ["TST-P01"] } ] } ]`,
+			"england/escalation-significant-harm", "other office hours"},
+		{"legal_basis", `,
+  "routing": [ { "level": "specialist", "urgency": "routine", "route": "childrens-social-care",
+      "legalBasis": "section-47", "sources": ["TST-P01"] } ]`,
+			"england/specialist-consent-given", "another legal basis"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := shippedCase(t, tt.cased)
+			applies, skip := referraltest.Applies(unchanged, fw, c)
+			require.True(t, applies)
+			require.Empty(t, skip, "with no change the case runs")
+
+			applies, skip = referraltest.Applies(overlay(t, tt.change), fw, c)
+			assert.True(t, applies)
+			assert.Contains(t, skip, tt.skip)
+		})
+	}
+}
+
 func TestRunConformanceOverlay(t *testing.T) {
 	p, fw := parseOverlay(t)
 	var cov thresholdstest.Coverage

@@ -3,6 +3,7 @@ package referraltest_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -236,6 +237,42 @@ func TestRunCases(t *testing.T) {
 	referraltest.RunCases(r, []referraltest.Case{unknown}, referraltest.Builtins)
 	require.Len(t, r.errors, 1)
 	assert.Contains(t, r.errors[0], "kent/over-referral")
+}
+
+// TestRunJourneyCases runs one shipped journey case through RunJourneyCases, with the
+// builtins' newest versions (Kent has one), and checks that a wrong answer and a failed
+// lookup are reported, each naming the case.
+func TestRunJourneyCases(t *testing.T) {
+	const name = "kent/re-referral-to-front-door"
+	all, err := referraltest.LoadJourneyCases(referraltest.Conformance(), "journeys/*.json")
+	require.NoError(t, err)
+	var cases []referraltest.JourneyCase
+	for _, c := range all {
+		if c.Name == name {
+			cases = append(cases, c)
+		}
+	}
+	require.Len(t, cases, 1)
+
+	r := &recorder{}
+	referraltest.RunJourneyCases(r, cases, referraltest.Builtins)
+	assert.Empty(t, r.errors)
+
+	wrong := cases[0]
+	wrong.Want.Steps = slices.Clone(wrong.Want.Steps)
+	require.NotEmpty(t, wrong.Want.Steps)
+	wrong.Want.Steps[0].Route = "district-conversation"
+	referraltest.RunJourneyCases(r, []referraltest.JourneyCase{wrong}, referraltest.Builtins)
+	require.Len(t, r.errors, 1)
+	assert.Contains(t, r.errors[0], "-want +got")
+	assert.Contains(t, r.errors[0], name)
+
+	r.errors = nil
+	unknown := cases[0]
+	unknown.Policy = "nowhere"
+	referraltest.RunJourneyCases(r, []referraltest.JourneyCase{unknown}, referraltest.Builtins)
+	require.Len(t, r.errors, 1)
+	assert.Contains(t, r.errors[0], name)
 }
 
 func TestShippedCasesLoad(t *testing.T) {
