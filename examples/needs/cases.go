@@ -16,7 +16,6 @@ import (
 // stopped its decoding.
 type caseLine struct {
 	n        int
-	raw      []byte // the line, valid until the next is read
 	c        thresholds.Case
 	findings continuum.Findings // paths within the line
 }
@@ -33,7 +32,7 @@ func readCases(r io.Reader, errp *error) iter.Seq[caseLine] {
 			if err == io.EOF {
 				return
 			}
-			cl := caseLine{n: cr.Line(), raw: cr.Text(), c: c}
+			cl := caseLine{n: cr.Line(), c: c}
 			if err != nil {
 				var fs continuum.Findings
 				if !errors.As(err, &fs) {

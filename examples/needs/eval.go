@@ -22,7 +22,7 @@ type evalLine struct {
 // runEval decides JSON lines of cases as they come, writing one JSON line per case.
 func runEval(e env, args []string) (int, error) {
 	fs := flags(e, "eval")
-	ref := fs.String("framework", "england", "the framework: a builtin id or a document's path")
+	ref := fs.String("framework", "england", "the framework: a builtin id, id@version or a document's path")
 	var with files
 	fs.Var(&with, "with", "a document `FILE` that extends may name (repeatable)")
 	progress := fs.Int("progress", 10000, "write a progress line on stderr every `N` cases (0: never)")
@@ -49,12 +49,12 @@ func runEval(e env, args []string) (int, error) {
 		cases++
 		line := evalLine{Line: cl.n}
 		if len(cl.findings) > 0 {
-			line.Error, line.Findings = "the line is not a case", newRedactor(cl.raw).findings(cl.findings)
+			line.Error, line.Findings = "the line is not a case", cl.findings.Sorted()
 		} else if d, err := fw.Evaluate(cl.c); err != nil {
 			line.Error = "the case cannot be decided"
 			var fs continuum.Findings
 			if errors.As(err, &fs) {
-				line.Findings = newRedactor(cl.raw).findings(fs)
+				line.Findings = fs.Sorted()
 			}
 		} else {
 			line.Decision = &d

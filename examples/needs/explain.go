@@ -12,7 +12,7 @@ import (
 // runExplain decides the case the codes on the command line make and explains it.
 func runExplain(e env, args []string) (int, error) {
 	fs := flags(e, "explain")
-	ref := fs.String("framework", "england", "the framework: a builtin id or a document's path")
+	ref := fs.String("framework", "england", "the framework: a builtin id, id@version or a document's path")
 	var with files
 	fs.Var(&with, "with", "a document `FILE` that extends may name (repeatable)")
 	asJSON := fs.Bool("json", false, "print the decision and the explanation as JSON")

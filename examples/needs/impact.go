@@ -77,7 +77,7 @@ func runImpact(e env, args []string) (int, error) {
 	var readErr error
 	for cl := range readCases(in, &readErr) {
 		if len(cl.findings) > 0 {
-			return 0, fmt.Errorf("line %d is not a case: %s", cl.n, formatFinding(newRedactor(cl.raw).findings(cl.findings)[0]))
+			return 0, fmt.Errorf("line %d is not a case: %s", cl.n, formatFinding(cl.findings.Sorted()[0]))
 		}
 		corpus = append(corpus, cl.c)
 		lines = append(lines, cl.n)

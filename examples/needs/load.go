@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"strings"
 
@@ -65,67 +66,100 @@ func readDocuments(what, ref string, with []string) (documents, error) {
 	return d, nil
 }
 
-// redactor hides the strings of every document read.
-func (d documents) redactor() redactor {
-	return newRedactor(append([][]byte{d.main}, d.with...)...)
+// versioned is a framework or a policy: a document with an id and a version.
+type versioned interface {
+	ID() string
+	Version() string
+}
+
+// kindOfDocument is what loading one kind of document (a framework, a policy) needs
+// from the library.
+type kindOfDocument[T versioned] struct {
+	name     string                              // "framework" or "policy", for messages
+	newest   func(id string) (T, error)          // a builtin id's newest version
+	versions func() iter.Seq[T]                  // every builtin version
+	parseAll func(docs ...[]byte) ([]T, []error) // a set of documents, extends resolved among them
+}
+
+// frameworks is how threshold frameworks load.
+func frameworks() kindOfDocument[*thresholds.Framework] {
+	return kindOfDocument[*thresholds.Framework]{
+		name: "framework", newest: thresholds.Builtin, versions: thresholds.BuiltinVersions,
+		parseAll: thresholds.ParseOptions{}.ParseAll,
+	}
+}
+
+// policies is how referral policies load.
+func policies() kindOfDocument[*referral.Policy] {
+	return kindOfDocument[*referral.Policy]{
+		name: "policy", newest: referral.BuiltinPolicy, versions: referral.BuiltinPolicyVersions,
+		parseAll: referral.ParseOptions{}.ParseAll,
+	}
 }
 
 // loadFramework returns the framework ref names: a builtin, or a parsed file whose
 // extends resolve among the -with files and the builtins.
 func loadFramework(what, ref string, with []string) (*thresholds.Framework, error) {
-	d, err := readDocuments(what, ref, with)
-	if err != nil {
-		return nil, err
-	}
-	if d.main == nil {
-		if len(with) > 0 {
-			return nil, fmt.Errorf("%s: -with applies only to a framework read from a file", what)
-		}
-		fw, err := builtinFramework(ref)
-		if err != nil {
-			return nil, fmt.Errorf("%s: no builtin framework has that id (or id@version), and it is not a file (a path has a slash or ends in .json)", what)
-		}
-		return fw, nil
-	}
-	fw, err := parseFramework(d)
-	if err != nil {
-		return nil, documentError(what, d.redactor(), err)
-	}
-	return fw, nil
+	return load(frameworks(), what, ref, with)
 }
 
-// loadPolicy returns the policy ref names: a builtin, or a parsed file.
+// loadPolicy returns the policy ref names: a builtin, or a parsed file whose extends
+// resolve among the -with files and the builtins.
 func loadPolicy(what, ref string, with []string) (*referral.Policy, error) {
+	return load(policies(), what, ref, with)
+}
+
+// load returns the document of kind k that ref names: a builtin (id or id@version), or
+// a parsed file whose extends resolve among the -with files and the builtins.
+func load[T versioned](k kindOfDocument[T], what, ref string, with []string) (T, error) {
+	var zero T
 	d, err := readDocuments(what, ref, with)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	if d.main == nil {
 		if len(with) > 0 {
-			return nil, fmt.Errorf("%s: -with applies only to a policy read from a file", what)
+			return zero, fmt.Errorf("%s: -with applies only to a %s read from a file", what, k.name)
 		}
-		p, err := referral.BuiltinPolicy(ref)
-		if err != nil {
-			return nil, fmt.Errorf("%s: no builtin policy has that id, and it is not a file (a path has a slash or ends in .json)", what)
+		doc, ok := builtin(k, ref)
+		if !ok {
+			return zero, fmt.Errorf("%s: no builtin %s has that id (or id@version), and it is not a file (a path has a slash or ends in .json)", what, k.name)
 		}
-		return p, nil
+		return doc, nil
 	}
-	p, err := parsePolicy(d)
+	doc, err := parse(k, d)
 	if err != nil {
-		return nil, documentError(what, d.redactor(), err)
+		return zero, documentError(what, err)
 	}
-	return p, nil
+	return doc, nil
+}
+
+// builtin returns the builtin document of kind k that ref names: an id (its newest
+// version) or id@version (that version, e.g. england@1.0.0 for Working Together 2023).
+func builtin[T versioned](k kindOfDocument[T], ref string) (T, bool) {
+	id, version, pinned := strings.Cut(ref, "@")
+	if !pinned {
+		doc, err := k.newest(ref)
+		return doc, err == nil
+	}
+	for doc := range k.versions() {
+		if doc.ID() == id && doc.Version() == version {
+			return doc, true
+		}
+	}
+	var zero T
+	return zero, false
 }
 
 // documentError describes a document that did not parse: its findings, one a line.
-func documentError(what string, r redactor, err error) error {
+func documentError(what string, err error) error {
 	var fs continuum.Findings
 	if !errors.As(err, &fs) {
 		return fmt.Errorf("%s: the document is not valid", what)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: the document is not valid (run needs validate for the details):", what)
-	for _, f := range r.findings(fs.Errors()) {
+	for _, f := range fs.Errors().Sorted() {
 		b.WriteString("\n  ")
 		b.WriteString(formatFinding(f))
 	}
@@ -139,19 +173,4 @@ func formatFinding(f *continuum.Finding) string {
 		path = "(document)"
 	}
 	return fmt.Sprintf("%s: %s (%s): %s", path, f.Rule, f.Severity, f.Msg)
-}
-
-// builtinFramework returns the builtin framework ref names: an id (its newest version) or
-// id@version (that version, e.g. england@1.0.0 for Working Together 2023).
-func builtinFramework(ref string) (*thresholds.Framework, error) {
-	id, version, pinned := strings.Cut(ref, "@")
-	if !pinned {
-		return thresholds.Builtin(ref)
-	}
-	for fw := range thresholds.BuiltinVersions() {
-		if fw.ID() == id && fw.Version() == version {
-			return fw, nil
-		}
-	}
-	return nil, thresholds.ErrUnknownFramework
 }

@@ -14,8 +14,9 @@
 //	needs holidays YEAR
 //	needs schema framework|policy
 //
-// A framework or policy REF is a builtin id ("england", "kent", "durham") or the path
-// of a JSON document (anything with a slash or ending in .json). -with names further
+// A framework or policy REF is a builtin id ("england", "kent", "durham"), which names
+// its newest version, a builtin id@version ("england@1.0.0"), or the path of a JSON
+// document (anything with a slash or ending in .json). -with names further
 // documents that an "extends" may name: a district's framework extends its county's, so
 // the county's file is given with -with. validate resolves extends among the files it
 // is given.

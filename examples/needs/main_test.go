@@ -32,7 +32,7 @@ func invocations() []invocation {
 	return []invocation{
 		{"usage", "no command: the usage, status 2", nil, ""},
 		{"unknown-command", "an unknown command is not repeated", []string{"Sample-Free-Text"}, ""},
-		{"validate", "a broken and a valid framework: every finding, redacted, status 1", []string{"validate", "testdata/broken.json", "testdata/testshire.json"}, ""},
+		{"validate", "a broken and a valid framework: every finding, status 1", []string{"validate", "testdata/broken.json", "testdata/testshire.json"}, ""},
 		{"validate-json", "the same as JSON", []string{"validate", "-json", "testdata/broken.json", "testdata/testshire.json"}, ""},
 		{"validate-valid", "a valid framework: status 0", []string{"validate", "testdata/testshire.json"}, ""},
 		{"validate-missing", "a file that does not exist is named by its position", []string{"validate", "testdata/testshire.json", "testdata/Sample-Free-Text.json"}, ""},
@@ -45,14 +45,17 @@ func invocations() []invocation {
 		{"explain-json", "the same as JSON", []string{"explain", "-framework", "kent", "-json", "HLT-2-01", "EDU-2-01", "FHF-2-01"}, ""},
 		{"explain-unknown", "unknown and malformed codes are named by position", []string{"explain", "ZZ-99", "HLT-2-01"}, ""},
 		{"explain-malformed", "a malformed code", []string{"explain", "HLT-2-01", "Sample Free Text"}, ""},
-		{"impact", "england to the synthetic testshire over the corpus", []string{"impact", "england", "testdata/testshire.json", "testdata/cases.jsonl"}, ""},
-		{"impact-json", "the same as JSON", []string{"impact", "-json", "england", "testdata/testshire.json", "testdata/cases.jsonl"}, ""},
+		{"impact", "England's Working Together 2023 version (the one testshire extends) to the synthetic testshire over the corpus, as the README shows it",
+			[]string{"impact", "england@1.0.0", "testdata/testshire.json", "testdata/cases.jsonl"}, ""},
+		{"impact-json", "the same as JSON", []string{"impact", "-json", "england@1.0.0", "testdata/testshire.json", "testdata/cases.jsonl"}, ""},
 		{"impact-args", "impact needs three arguments", []string{"impact", "england"}, ""},
 		{"impact-england-2023-2026", "England's Working Together 2023 version to its 2026 version over the corpus",
 			[]string{"impact", "england@1.0.0", "england@2.0.0", "testdata/cases.jsonl"}, ""},
 		{"impact-unknown-version", "a version no builtin has is not repeated", []string{"impact", "england@9.9.9", "england", "testdata/cases.jsonl"}, ""},
 		{"graph", "the england policy as Mermaid", []string{"graph", "england"}, ""},
 		{"graph-dot", "the kent policy as DOT", []string{"graph", "-format", "dot", "kent"}, ""},
+		{"graph-pinned", "the england policy of Working Together 2023, pinned by version", []string{"graph", "england@1.0.0"}, ""},
+		{"graph-unknown-version", "a policy version no builtin has is not repeated", []string{"graph", "england@9.9.9"}, ""},
 		{"holidays", "2026, with Easter and the substitute Boxing Day", []string{"holidays", "2026"}, ""},
 		{"holidays-2022", "2022, with the one-off jubilee and state funeral", []string{"holidays", "2022"}, ""},
 		{"holidays-bad", "a year out of range is not repeated", []string{"holidays", "1900"}, ""},
@@ -144,27 +147,20 @@ func TestEvalStreams(t *testing.T) {
 	assert.Equal(t, "needs eval: 1000 cases decided, 0 not\nneeds eval: 2000 cases decided, 0 not\nneeds eval: done: 2500 cases decided, 0 not\n", errb.String())
 }
 
-func TestReplaceWord(t *testing.T) {
-	tests := []struct{ s, word, want string }{
-		{"code ZZ-99 is unknown", "ZZ-99", "code … is unknown"},
-		{"ZZ-99", "ZZ-99", "…"},
-		{"ZZ-990 stays", "ZZ-99", "ZZ-990 stays"},
-		{"a ZZ-99, ZZ-99.", "ZZ-99", "a …, …."},
-		{"xZZ-99", "ZZ-99", "xZZ-99"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, replaceWord(tt.s, tt.word), tt.s)
-	}
+// readmeAfter returns the text of the repository's README after the command line
+// "$ go run ./examples/needs cmd".
+func readmeAfter(t *testing.T, cmd string) string {
+	t.Helper()
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "$ go run ./examples/needs "+cmd+"\n")
+	require.True(t, ok, "the README shows needs %s", cmd)
+	return rest
 }
 
 // TestReadmeValidate: the README's validate example is what the command prints.
 func TestReadmeValidate(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	require.NoError(t, err)
-	const cmd = "$ go run ./examples/needs validate examples/overlay/frameworks/*.json examples/overlay/policies/*.json\n"
-	_, rest, ok := strings.Cut(string(readme), cmd)
-	require.True(t, ok, "the README shows validate on the overlay")
-	want, _, _ := strings.Cut(rest, "\n\n")
+	want, _, _ := strings.Cut(readmeAfter(t, "validate examples/overlay/frameworks/*.json examples/overlay/policies/*.json"), "\n\n")
 	files, err := filepath.Glob(filepath.Join("..", "overlay", "frameworks", "*.json"))
 	require.NoError(t, err)
 	policies, err := filepath.Glob(filepath.Join("..", "overlay", "policies", "*.json"))
@@ -172,6 +168,50 @@ func TestReadmeValidate(t *testing.T) {
 	var out, errb bytes.Buffer
 	assert.Equal(t, exitOK, run(append([]string{"validate"}, append(files, policies...)...), nil, &out, &errb), errb.String())
 	assert.Equal(t, want+"\n", out.String())
+}
+
+// TestReadmeImpact: the README's impact example is how the command's report begins, to
+// the line of "…" that shortens the rest.
+func TestReadmeImpact(t *testing.T) {
+	want, _, ok := strings.Cut(readmeAfter(t, "impact england@1.0.0 examples/needs/testdata/testshire.json examples/needs/testdata/cases.jsonl"), "…\n```")
+	require.True(t, ok, "the README shortens the report with a line of …")
+	require.NotEmpty(t, want)
+	var out, errb bytes.Buffer
+	require.Equal(t, exitOK, run([]string{"impact", "england@1.0.0", "testdata/testshire.json", "testdata/cases.jsonl"}, nil, &out, &errb), errb.String())
+	got := out.String()[:min(len(want), out.Len())]
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the README's impact report is not how the command's begins (-want +got):\n%s", diff)
+	}
+}
+
+// TestPinnedBuiltins: id@version names that builtin version, of a policy as of a
+// framework, and a version no builtin has is an error.
+func TestPinnedBuiltins(t *testing.T) {
+	n, ids := 0, make(map[string]bool)
+	for p := range referral.BuiltinPolicyVersions() {
+		n++
+		ids[p.ID()] = true
+		ref := p.ID() + "@" + p.Version()
+		got, err := loadPolicy("POLICY", ref, nil)
+		require.NoError(t, err, ref)
+		assert.Same(t, p, got, ref)
+		var out, errb bytes.Buffer
+		require.Equal(t, exitOK, run([]string{"graph", ref}, nil, &out, &errb), errb.String())
+		assert.Equal(t, p.Mermaid(), out.String(), ref)
+	}
+	require.Less(t, len(ids), n, "some builtin policy has more than one version")
+	for fw := range thresholds.BuiltinVersions() {
+		ref := fw.ID() + "@" + fw.Version()
+		got, err := loadFramework("-framework", ref, nil)
+		require.NoError(t, err, ref)
+		assert.Same(t, fw, got, ref)
+	}
+	for _, ref := range []string{"england@9.9.9", "england@", "@1.0.0", "england@1.0.0@1.0.0"} {
+		_, err := loadPolicy("POLICY", ref, nil)
+		assert.Error(t, err, ref)
+		_, err = loadFramework("-framework", ref, nil)
+		assert.Error(t, err, ref)
+	}
 }
 
 // TestEvalLongLine: a line longer than the reader takes is reported as a bad line, by

@@ -1,29 +1,16 @@
 package main
 
-import (
-	"fmt"
+import "fmt"
 
-	"github.com/rightsupport/needs/referral"
-	"github.com/rightsupport/needs/thresholds"
-)
-
-// parseFramework parses the document asked for as one set with the -with documents, so
-// that its extends resolve among them and the builtins.
-func parseFramework(d documents) (*thresholds.Framework, error) {
-	fws, errs := thresholds.ParseOptions{}.ParseAll(append([][]byte{d.main}, d.with...)...)
+// parse parses the document asked for as one set with the -with documents, so that its
+// extends resolve among them and the builtins.
+func parse[T versioned](k kindOfDocument[T], d documents) (T, error) {
+	docs, errs := k.parseAll(append([][]byte{d.main}, d.with...)...)
 	if err := withErrors(errs); err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
-	return fws[0], errs[0]
-}
-
-// parsePolicy parses the policy asked for as one set with the -with documents.
-func parsePolicy(d documents) (*referral.Policy, error) {
-	ps, errs := referral.ParseOptions{}.ParseAll(append([][]byte{d.main}, d.with...)...)
-	if err := withErrors(errs); err != nil {
-		return nil, err
-	}
-	return ps[0], errs[0]
+	return docs[0], errs[0]
 }
 
 // withErrors reports the first -with document that did not parse: the document asked

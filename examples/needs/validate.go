@@ -86,8 +86,8 @@ func runValidate(e env, args []string) (int, error) {
 	return status, nil
 }
 
-// result turns a parse error into a fileResult, its findings redacted by r.
-func result(i int, k kind, r redactor, err error) fileResult {
+// result turns a parse error into a fileResult, its findings sorted.
+func result(i int, k kind, err error) fileResult {
 	res := fileResult{File: i + 1, Kind: k, Valid: true}
 	if err == nil {
 		return res
@@ -96,7 +96,7 @@ func result(i int, k kind, r redactor, err error) fileResult {
 	if !errors.As(err, &fs) {
 		fs = fs.Add("", document.RuleWrongType, continuum.Error, err, "the document cannot be read")
 	}
-	res.Findings = r.findings(fs)
+	res.Findings = fs.Sorted()
 	res.Valid = !fs.HasErrors()
 	return res
 }

@@ -10,7 +10,6 @@ import (
 // returns a result for each document in the order given.
 func validateAll(docs [][]byte) []fileResult {
 	out := make([]fileResult, len(docs))
-	r := newRedactor(docs...)
 	var fwIdx, polIdx []int
 	var fwDocs, polDocs [][]byte
 	for i, data := range docs {
@@ -23,13 +22,13 @@ func validateAll(docs [][]byte) []fileResult {
 	if len(fwDocs) > 0 {
 		_, errs := thresholds.ParseOptions{}.ParseAll(fwDocs...)
 		for j, err := range errs {
-			out[fwIdx[j]] = result(fwIdx[j], frameworkKind, r, err)
+			out[fwIdx[j]] = result(fwIdx[j], frameworkKind, err)
 		}
 	}
 	if len(polDocs) > 0 {
 		_, errs := referral.ParseOptions{}.ParseAll(polDocs...)
 		for j, err := range errs {
-			out[polIdx[j]] = result(polIdx[j], policyKind, r, err)
+			out[polIdx[j]] = result(polIdx[j], policyKind, err)
 		}
 	}
 	return out

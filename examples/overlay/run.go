@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"time"
-	_ "time/tzdata" // Europe/London everywhere, so the output is the same on every machine
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/referral"
@@ -31,7 +30,7 @@ var examples = []example{
 	{"A young carer (the county's wording of England's need) whose attendance is falling, in poor housing: three needs over two sides step up.",
 		0, continuum.Intensive, []string{"FSR-2-01", "EDU-2-01", "HSG-2-01"}, referral.Given, time.Date(2024, 6, 3, 9, 30, 0, 0, london)},
 	{"A bruise on a baby who is not yet mobile: England's significant-harm trigger, to the county's front door the same day.",
-		0, continuum.Specialist, []string{"SH-01"}, referral.NotSought, time.Date(2024, 6, 3, 9, 30, 0, 0, london)},
+		0, continuum.Specialist, []string{"SH-02"}, referral.NotSought, time.Date(2024, 6, 3, 9, 30, 0, 0, london)},
 	{"A request for early help the family refuses: early help is voluntary, so it cannot go ahead.",
 		0, continuum.Additional, []string{"HLT-2-01"}, referral.Refused, time.Date(2024, 6, 3, 9, 30, 0, 0, london)},
 	{"The county's rural-transport need, which the town district removed: not in Southvale's catalogue.",

@@ -2,7 +2,6 @@ package main
 
 import (
 	"time"
-	_ "time/tzdata" // Europe/London everywhere, so the output is the same on every machine
 
 	"github.com/rightsupport/needs/continuum"
 	"github.com/rightsupport/needs/referral"

@@ -8,7 +8,7 @@ import (
 )
 
 // asAt is the day whose builtin versions the journeys are walked under. The journeys are
-// dated from January 2025 to March 2026, before England's Working Together 2026 version
+// dated from July 2024 to March 2026, before England's Working Together 2026 version
 // took over on 18 March 2026, so England's steps are all under its 2023 version.
 var asAt = time.Date(2025, time.June, 1, 12, 0, 0, 0, time.UTC)
 

@@ -65,7 +65,7 @@ type request struct {
 // up its framework and checks its case's codes. Every problem is reported in one
 // response: structural problems and malformed codes are 400, an unknown framework or
 // indicator alone 422. On any problem it writes the problem and reports false.
-func (s *server) decodeRequest(w http.ResponseWriter, r *http.Request, v any, framework *string, kase **caseDoc) (request, bool) {
+func decodeRequest(w http.ResponseWriter, r *http.Request, v any, framework *string, kase **caseDoc) (request, bool) {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
 			writeProblem(w, http.StatusUnsupportedMediaType, codeMediaType, "send the body as JSON, with Content-Type: application/json",

@@ -35,28 +35,14 @@ func defaults() config {
 	}
 }
 
-// server holds the service's configuration.
-type server struct {
-	cfg config
-}
-
-// newServer returns the service's handler with the default limits, logging to slog's
-// default logger.
-func newServer() http.Handler { return newServerWith(slog.Default()) }
-
-// newServerWith returns the service's handler with the default limits, logging one line
-// per request to log.
-func newServerWith(log *slog.Logger) http.Handler { return newHandler(log, defaults()) }
-
 // newHandler returns the service's handler: method, route, status, problem code and
 // duration are logged for each request, never the body or the case.
 func newHandler(log *slog.Logger, cfg config) http.Handler {
-	s := &server{cfg: cfg}
 	mux := http.NewServeMux()
 	mux.Handle("/v1/frameworks", allow(frameworks, http.MethodGet, http.MethodHead))
 	mux.Handle("/v1/frameworks/{id}/indicators", allow(indicators, http.MethodGet, http.MethodHead))
-	mux.Handle("/v1/decisions", allow(s.decisions, http.MethodPost))
-	mux.Handle("/v1/referrals", allow(s.referrals, http.MethodPost))
+	mux.Handle("/v1/decisions", allow(decisions, http.MethodPost))
+	mux.Handle("/v1/referrals", allow(referrals, http.MethodPost))
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		writeProblem(w, http.StatusNotFound, codeNotFound,
 			"no such endpoint; see GET /v1/frameworks, GET /v1/frameworks/{id}/indicators, POST /v1/decisions and POST /v1/referrals", nil)
@@ -145,9 +131,9 @@ type decisionResponse struct {
 	Explanation string              `json:"explanation"`
 }
 
-func (s *server) decisions(w http.ResponseWriter, r *http.Request) {
+func decisions(w http.ResponseWriter, r *http.Request) {
 	var body decisionRequest
-	req, ok := s.decodeRequest(w, r, &body, &body.Framework, &body.Case)
+	req, ok := decodeRequest(w, r, &body, &body.Framework, &body.Case)
 	if !ok {
 		return
 	}
@@ -169,9 +155,9 @@ type referralResponse struct {
 	Explanation string           `json:"explanation"`
 }
 
-func (s *server) referrals(w http.ResponseWriter, r *http.Request) {
+func referrals(w http.ResponseWriter, r *http.Request) {
 	var body referralRequest
-	req, ok := s.decodeRequest(w, r, &body, &body.Framework, &body.Case)
+	req, ok := decodeRequest(w, r, &body, &body.Framework, &body.Case)
 	if !ok {
 		return
 	}
