@@ -2,7 +2,7 @@ package thresholds
 
 import (
 	"math/bits"
-	"sync"
+	"unsafe"
 )
 
 // Explain returns a short plain-English paragraph for a practitioner: the suggested level
@@ -20,20 +20,16 @@ func (f *Framework) Explain(d Decision) (string, error) {
 	if err := f.usable(); err != nil {
 		return "", err
 	}
-	// The text is written into a pooled buffer (a stack array would have to be zeroed
-	// on every call) and copied out once.
-	buf := explainBufs.Get().(*[]byte)
-	b, err := f.appendExplain((*buf)[:0], &d)
-	if err != nil {
-		explainBufs.Put(buf)
+	var o Outcome
+	var ps [3]part
+	if err := f.checkDecision(&d, &o, &ps); err != nil {
 		return "", err
 	}
-	text := string(b)
-	if cap(b) <= maxPooledExplain {
-		*buf = b
-		explainBufs.Put(buf)
-	}
-	return text, nil
+	// The paragraph's length is known before it is written, so it is written once,
+	// into a buffer of exactly that length that nothing else holds or writes again,
+	// which then becomes the string without a copy (as strings.Builder does).
+	b := f.writeExplain(make([]byte, 0, f.explainLen(&d, &o, &ps)), &d, &o, &ps)
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // AppendExplain appends the paragraph [Framework.Explain] returns for d to b and returns
@@ -51,11 +47,6 @@ func (f *Framework) AppendExplain(b []byte, d Decision) ([]byte, error) {
 	return out, nil
 }
 
-// explainBufs holds Explain's text buffers; maxPooledExplain bounds the buffers kept.
-var explainBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
-
-const maxPooledExplain = 16 << 10
-
 // appendExplain checks d and appends its paragraph to b.
 func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 	var o Outcome
@@ -63,9 +54,15 @@ func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 	if err := f.checkDecision(d, &o, &ps); err != nil {
 		return nil, err
 	}
-	// d is now exactly the decision of o: its reasons are o's parts, their indicators
-	// the observed set under each part's mask, so the text walks bits, not codes; and
-	// every level, rule and urgency in it is valid, so the prose is indexed by them.
+	return f.writeExplain(b, d, &o, &ps), nil
+}
+
+// writeExplain appends the paragraph of d, which checkDecision has found to be exactly
+// the decision of o with parts ps. Its reasons are o's parts, their indicators the
+// observed set under each part's mask, so the text walks bits, not codes; and every
+// level, rule and urgency in it is valid, so the prose is indexed by them.
+// explainLen must count exactly what it writes.
+func (f *Framework) writeExplain(b []byte, d *Decision, o *Outcome, ps *[3]part) []byte {
 	p := &f.prose
 	b = append(b, p.heads[d.Level&7]...)
 	for i := range d.Reasons {
@@ -86,9 +83,31 @@ func (f *Framework) appendExplain(b []byte, d *Decision) ([]byte, error) {
 	if len(d.Strengths) > 0 {
 		b = append(b, p.opens[d.Urgency&3]...)
 		b = f.summaries(b, &o.obs, maskStrengths)
-		return append(b, p.closes[d.Level&7]...), nil
+		return append(b, p.closes[d.Level&7]...)
 	}
-	return append(b, p.ends[d.Urgency&3][d.Level&7]...), nil
+	return append(b, p.ends[d.Urgency&3][d.Level&7]...)
+}
+
+// explainLen is the length of the paragraph writeExplain writes for the same arguments.
+func (f *Framework) explainLen(d *Decision, o *Outcome, ps *[3]part) int {
+	p := &f.prose
+	n := len(p.heads[d.Level&7])
+	for i := range d.Reasons {
+		r := &d.Reasons[i]
+		s := &p.reasons[min(i, 1)][r.Rule&7][r.Level&7]
+		n += len(s.head)
+		if s.counts {
+			n += countLen(len(r.Indicators), &needCounts, "needs") + len(s.mid) +
+				countLen(f.sides(&o.obs, ps[i].mask), &sideCounts, "sides") + len(s.tail)
+		}
+		if len(r.Indicators) > 0 {
+			n += f.summariesLen(&o.obs, ps[i].mask) + 1
+		}
+	}
+	if len(d.Strengths) > 0 {
+		return n + len(p.opens[d.Urgency&3]) + f.summariesLen(&o.obs, maskStrengths) + len(p.closes[d.Level&7])
+	}
+	return n + len(p.ends[d.Urgency&3][d.Level&7])
 }
 
 func isTrigger(r DecisionRule) bool { return r == ByImmediateDanger || r == BySignificantHarm }
@@ -105,4 +124,15 @@ func (f *Framework) summaries(b []byte, obs *set, mask int) []byte {
 		}
 	}
 	return b
+}
+
+// summariesLen is the length of what summaries appends for the same arguments.
+func (f *Framework) summariesLen(obs *set, mask int) int {
+	n := -2 // the first phrase goes without its separator
+	for w := 0; w < f.live; w++ {
+		for x := obs[w&(setWords-1)] & f.words[w&(setWords-1)][mask&7]; x != 0; x &= x - 1 {
+			n += len(f.phrases[w<<6|bits.TrailingZeros64(x)])
+		}
+	}
+	return max(n, 0)
 }

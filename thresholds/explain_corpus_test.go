@@ -47,6 +47,9 @@ func TestExplainCorpusDigest(t *testing.T) {
 				require.NoError(t, err)
 				text, err := tc.fw.Explain(d)
 				require.NoError(t, err)
+				if n := thresholds.ExplainLen(tc.fw, d); n != len(text) {
+					t.Fatalf("case %d: Explain reckoned %d bytes and wrote %d", i, n, len(text))
+				}
 				h.Write([]byte(text))
 				h.Write([]byte{'\n'})
 			}

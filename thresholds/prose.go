@@ -160,3 +160,15 @@ func appendCount(b []byte, n int, c *[64]string, many string) []byte {
 	b = append(b, ' ')
 	return append(b, many...)
 }
+
+// countLen is the length of what appendCount appends for the same arguments.
+func countLen(n int, c *[64]string, many string) int {
+	if uint(n) < uint(len(c)) {
+		return len(c[n])
+	}
+	digits := 1
+	for ; n >= 10; n /= 10 {
+		digits++
+	}
+	return digits + 1 + len(many)
+}

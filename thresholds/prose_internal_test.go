@@ -16,6 +16,9 @@ func TestAppendCount(t *testing.T) {
 		if got := string(appendCount([]byte("x"), n, &needCounts, "needs")); got != "x"+want {
 			t.Fatalf("count %d: got %q, want %q", n, got, "x"+want)
 		}
+		if got := countLen(n, &needCounts, "needs"); got != len(want) {
+			t.Fatalf("count %d: length %d, want %d", n, got, len(want))
+		}
 	}
 	if got := sideCounts[1] + ", " + sideCounts[3]; got != "1 side, 3 sides" {
 		t.Fatalf("side counts: got %q", got)
