@@ -17,9 +17,9 @@ import (
 	"github.com/rightsupport/needs/continuum/document"
 )
 
-// testDoc is a small document with one field of each kind DecodeJSON walks. Slices,
+// testDoc is a small document with one field of each kind Decode walks. Slices,
 // maps and pointers are omitempty so that json.Marshal output (which writes nil slices
-// and maps as null, which DecodeJSON rejects for non-pointers) decodes again.
+// and maps as null, which Decode rejects for non-pointers) decodes again.
 type testDoc struct {
 	Schema    string                    `json:"$schema"`
 	Name      string                    `json:"name"`
@@ -66,7 +66,7 @@ func summarize(fs continuum.Findings) []finding {
 	return out
 }
 
-func TestDecodeJSONValid(t *testing.T) {
+func TestDecodeValid(t *testing.T) {
 	in := `{
 		"$schema": "https://example.org/doc.schema.json",
 		"name": "fixture",
@@ -95,12 +95,12 @@ func TestDecodeJSONValid(t *testing.T) {
 		Items:     []testItem{{Code: continuum.MustParseCode("EM-01"), Level: continuum.Specialist}, {}},
 	}
 	if diff := cmp.Diff(want, got, docCmp...); diff != "" {
-		t.Errorf("DecodeJSON (-want +got):\n%s", diff)
+		t.Errorf("Decode (-want +got):\n%s", diff)
 	}
 	assert.NoError(t, fs.Err())
 }
 
-func TestDecodeJSONValidSmall(t *testing.T) {
+func TestDecodeValidSmall(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
@@ -126,7 +126,7 @@ func TestDecodeJSONValidSmall(t *testing.T) {
 	}
 }
 
-func TestDecodeJSONFindings(t *testing.T) {
+func TestDecodeFindings(t *testing.T) {
 	tests := []struct {
 		name   string
 		in     string
@@ -250,7 +250,7 @@ func TestDecodeJSONFindings(t *testing.T) {
 	}
 }
 
-func TestDecodeJSONBadLevelUnwraps(t *testing.T) {
+func TestDecodeBadLevelUnwraps(t *testing.T) {
 	var got testDoc
 	fs := document.Decode([]byte(`{"levels": ["Sample Free Text"]}`), &got)
 	require.Len(t, fs, 1)
@@ -261,7 +261,7 @@ func TestDecodeJSONBadLevelUnwraps(t *testing.T) {
 	assert.NotContains(t, fs.Error(), "continuum: level: continuum:", "the message drops the package prefix")
 }
 
-func TestDecodeJSONCollectsAll(t *testing.T) {
+func TestDecodeCollectsAll(t *testing.T) {
 	in := `{"x": 1, "name": "ok", "y": [true], "a": {"z": null, "level": "bogus"}, "count": 7}`
 	var got testDoc
 	fs := document.Decode([]byte(in), &got)
@@ -301,7 +301,7 @@ func TestDecodeJSONCollectsAll(t *testing.T) {
 	})
 }
 
-func TestDecodeJSONPrivateKeys(t *testing.T) {
+func TestDecodePrivateKeys(t *testing.T) {
 	const name = "Sample Free Text"
 	tests := []struct {
 		name string
@@ -339,7 +339,7 @@ func TestDecodeJSONPrivateKeys(t *testing.T) {
 	})
 }
 
-func TestDecodeJSONTarget(t *testing.T) {
+func TestDecodeTarget(t *testing.T) {
 	tests := []struct {
 		name   string
 		target any
@@ -402,7 +402,7 @@ type tree struct {
 	Kids []tree `json:"kids,omitempty"`
 }
 
-func TestDecodeJSONDeep(t *testing.T) {
+func TestDecodeDeep(t *testing.T) {
 	tests := []struct {
 		name   string
 		in     string
@@ -445,7 +445,7 @@ func containsAny(list []string, want ...string) bool {
 	return false
 }
 
-func TestDecodeJSONSyntaxOffset(t *testing.T) {
+func TestDecodeSyntaxOffset(t *testing.T) {
 	var got testDoc
 	fs := document.Decode([]byte(`{"name": "x", "count": ]`), &got)
 	require.Len(t, fs, 1)
@@ -453,7 +453,7 @@ func TestDecodeJSONSyntaxOffset(t *testing.T) {
 	assert.Contains(t, fs[0].Msg, "byte ", "a syntax error gives its byte offset")
 }
 
-func TestDecodeJSONRoundTrip(t *testing.T) {
+func TestDecodeRoundTrip(t *testing.T) {
 	want := testDoc{
 		Schema:    "s",
 		Name:      "<tag> & \"quote\"",
@@ -476,7 +476,7 @@ func TestDecodeJSONRoundTrip(t *testing.T) {
 	}
 }
 
-// Types from outside this package that DecodeJSON also has to handle.
+// Types from outside this package that Decode also has to handle.
 type foreignDoc struct {
 	When  time.Time  `json:"when"`
 	Maybe *time.Time `json:"maybe"`
@@ -486,7 +486,7 @@ type foreignDoc struct {
 	Name  string `json:"name"`
 }
 
-func TestDecodeJSONForeignTypes(t *testing.T) {
+func TestDecodeForeignTypes(t *testing.T) {
 	in := `{"when": "2024-01-02T03:04:05Z", "maybe": "2024-01-02T03:04:05Z", "addr": "192.0.2.1",
 		"any": {"k": [1, "two"]}, "Raw": [1, 2], "name": "n"}`
 	var got foreignDoc
@@ -503,12 +503,12 @@ func TestDecodeJSONForeignTypes(t *testing.T) {
 
 // Regression test (the bug is fixed): a value that a json.Unmarshaler rejects (time.Time here) stops decoding: value()
 // in decode.go returns false after the d.dec.Decode error, so nothing after it is
-// decoded or checked. DecodeJSON's contract is that only malformed JSON stops decoding
+// decoded or checked. Decode's contract is that only malformed JSON stops decoding
 // and every other problem is collected. Input: {"when": "not a time", "x": 1, "name":
 // "n"}. Expected: findings at "when" (invalid-value) and "x" (unknown-field), and Name
 // decoded; got only the "when" finding and Name empty.
 // Source: decode.go, decoder.value, the branch that hands a value to encoding/json.
-func TestDecodeJSONUnmarshalerErrorDoesNotStop(t *testing.T) {
+func TestDecodeUnmarshalerErrorDoesNotStop(t *testing.T) {
 	var got foreignDoc
 	fs := document.Decode([]byte(`{"when": "not a time", "x": 1, "name": "n"}`), &got)
 	want := []finding{{"when", document.RuleInvalidValue}, {"{1}", document.RuleUnknownField}}
@@ -523,7 +523,7 @@ func TestDecodeJSONUnmarshalerErrorDoesNotStop(t *testing.T) {
 // cannot be decoded", not as json-syntax with its byte offset, and the finding does not
 // wrap ErrSyntax. Input: {"any": [1,}. Expected: rule json-syntax; got invalid-value.
 // Source: decode.go, decoder.value, the d.dec.Decode branch.
-func TestDecodeJSONSyntaxErrorInOpaqueValue(t *testing.T) {
+func TestDecodeSyntaxErrorInOpaqueValue(t *testing.T) {
 	for _, in := range []string{`{"any": [1,}`, `{"Raw": {"a" 1}}`, `{"any": [1, 2`} {
 		t.Run(in, func(t *testing.T) {
 			var got foreignDoc
@@ -538,11 +538,11 @@ func TestDecodeJSONSyntaxErrorInOpaqueValue(t *testing.T) {
 // Regression test (the bug is fixed): for a field whose type implements encoding.TextUnmarshaler but is not one of
 // this package's (netip.Addr, *time.Time), the finding's Msg is the type's own error
 // text, which repeats the input: "ParseAddr(\"Sample Free Text\"): unable to parse IP" and
-// "parsing time \"Sample Free Text\" as ...". DecodeJSON documents "Messages repeat no string
+// "parsing time \"Sample Free Text\" as ...". Decode documents "Messages repeat no string
 // values from the input". Input: {"addr": "Sample Free Text"}. Expected: a message without
 // "Sample Free Text"; got one that contains it.
 // Source: decode.go, decoder.valueFrom, d.add(path, RuleInvalidValue, err, errorText(err)).
-func TestDecodeJSONForeignTextErrorIsPrivate(t *testing.T) {
+func TestDecodeForeignTextErrorIsPrivate(t *testing.T) {
 	for _, in := range []string{`{"addr": "Sample Free Text"}`, `{"maybe": "Sample Free Text"}`} {
 		t.Run(in, func(t *testing.T) {
 			var got foreignDoc
@@ -560,7 +560,7 @@ type embeddedDoc struct {
 	Name string `json:"name"`
 }
 
-func TestDecodeJSONEmbeddedStruct(t *testing.T) {
+func TestDecodeEmbeddedStruct(t *testing.T) {
 	want := embeddedDoc{testInner{Level: continuum.Intensive, Note: "x"}, "n"}
 	b, err := json.Marshal(want)
 	require.NoError(t, err)
@@ -585,15 +585,15 @@ type shadowDoc struct {
 }
 
 // Regression test (the bug is fixed): when an outer field and a field of an embedded struct have the same JSON name,
-// DecodeJSON writes the embedded one if the embedding comes after the outer field in the
+// Decode writes the embedded one if the embedding comes after the outer field in the
 // struct, because fieldsOf (decode.go) fills its map in declaration order and the
 // embedded struct's entries overwrite the outer field's. encoding/json (and Go's own
 // selector rules) give the shallower field precedence, so json.Marshal writes the outer
-// field and DecodeJSON reads it into the other one. Input: {"name":"outer"} into
+// field and Decode reads it into the other one. Input: {"name":"outer"} into
 // shadowDoc. Expected: shadowDoc.Name == "outer"; got shadowDoc.namedInner.Name ==
 // "outer" and shadowDoc.Name == "".
 // Source: decode.go, fieldsOf, the f.Anonymous branch.
-func TestDecodeJSONShadowedEmbeddedField(t *testing.T) {
+func TestDecodeShadowedEmbeddedField(t *testing.T) {
 	want := shadowDoc{Name: "outer"}
 	b, err := json.Marshal(want)
 	require.NoError(t, err)
@@ -627,7 +627,7 @@ func TestFindingsStopped(t *testing.T) {
 	assert.False(t, document.Stopped(nil))
 }
 
-func TestDecodeJSONErrorsIs(t *testing.T) {
+func TestDecodeErrorsIs(t *testing.T) {
 	var got testDoc
 	fs := document.Decode([]byte(`{"levels": ["bad"], "codes": {"k": "bad"}}`), &got)
 	err := fs.Err()
@@ -637,7 +637,7 @@ func TestDecodeJSONErrorsIs(t *testing.T) {
 	assert.False(t, errors.Is(err, continuum.ErrInvalidValue))
 }
 
-// numbers has a field of each numeric kind and some kinds DecodeJSON cannot fill.
+// numbers has a field of each numeric kind and some kinds Decode cannot fill.
 type numbers struct {
 	U8   uint8             `json:"u8"`
 	U    uint              `json:"u"`
@@ -650,7 +650,7 @@ type numbers struct {
 	Bool bool              `json:"bool"`
 }
 
-func TestDecodeJSONNumbers(t *testing.T) {
+func TestDecodeNumbers(t *testing.T) {
 	var got numbers
 	fs := document.Decode([]byte(`{"u8": 255, "u": 7, "f32": 1.5, "f64": -2e-3, "arr": [1, 2], "p": 4}`), &got)
 	require.Empty(t, fs)
@@ -692,7 +692,7 @@ func TestDecodeJSONNumbers(t *testing.T) {
 	}
 }
 
-func TestDecodeJSONWrongTypeMessages(t *testing.T) {
+func TestDecodeWrongTypeMessages(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string

@@ -11,7 +11,7 @@ import (
 	"github.com/rightsupport/needs/continuum/document"
 )
 
-// knownRules are the rule codes DecodeJSON may report.
+// knownRules are the rule codes Decode may report.
 var knownRules = []string{
 	document.RuleJSONSyntax, document.RuleDuplicateKey, document.RuleUnknownField,
 	document.RuleWrongType, document.RuleInvalidValue, document.RuleTrailingData,
@@ -19,7 +19,7 @@ var knownRules = []string{
 	continuum.RuleTooManyFindings,
 }
 
-func FuzzDecodeJSON(f *testing.F) {
+func FuzzDecode(f *testing.F) {
 	// A document using every field, in canonical tokens: it decodes without findings, so
 	// the comparison with encoding/json and the round trip below run on it.
 	f.Add([]byte(`{"$schema":"s","name":"n","count":-1,"small":127,"enabled":true,"levels":["universal","intensive",""],` +
@@ -72,10 +72,10 @@ func FuzzDecodeJSON(f *testing.F) {
 		// What decodes strictly decodes the same with encoding/json, which is laxer.
 		var lax testDoc
 		if err := json.Unmarshal(data, &lax); err != nil {
-			t.Fatalf("DecodeJSON accepted %q, json.Unmarshal did not: %v", data, err)
+			t.Fatalf("Decode accepted %q, json.Unmarshal did not: %v", data, err)
 		}
 		if diff := cmp.Diff(lax, got, docCmp...); diff != "" {
-			t.Fatalf("DecodeJSON and json.Unmarshal disagree on %q (-json +DecodeJSON):\n%s", data, diff)
+			t.Fatalf("Decode and json.Unmarshal disagree on %q (-json +Decode):\n%s", data, diff)
 		}
 
 		// Re-encoding and decoding again gives an equal value.

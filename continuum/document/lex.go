@@ -9,7 +9,7 @@ import (
 
 // lexer reads the tokens of JSON text from a byte slice, as json.Decoder.Token does and
 // with the same token types (json.Delim, string, json.Number, bool, nil for null), but
-// without Token's per-value reflection, which made DecodeJSON several times slower. It
+// without Token's per-value reflection, which made decoding several times slower. It
 // checks the grammar between tokens (commas, colons, nesting) as it goes.
 type lexer struct {
 	data  []byte
