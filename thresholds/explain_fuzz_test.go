@@ -65,5 +65,8 @@ func FuzzExplain(f *testing.F) {
 		if len(text) > 64<<10 || strings.Contains(strings.ToLower(text), "zqx") {
 			t.Fatalf("explanation of %d bytes or with the caller's text", len(text))
 		}
+		if n := thresholds.ExplainLen(kent, d); n != len(text) {
+			t.Fatalf("Explain reckoned %d bytes and wrote %d", n, len(text))
+		}
 	})
 }
