@@ -1,15 +1,17 @@
 package referral_test
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/rightsupport/needs/internal/schematest"
 	"github.com/rightsupport/needs/referral"
 )
 
@@ -17,7 +19,7 @@ import (
 // test policy, and every probe, is checked by both: where the schema can decide, they
 // agree; where it cannot (schemaCannot), the schema accepts and ParsePolicy refuses.
 func TestSchemaAgreesWithParsePolicy(t *testing.T) {
-	sch := schematest.Compile(t, "policies/schema.json")
+	sch := schemaCompile(t, "policies/schema.json")
 	files, err := filepath.Glob("policies/*.json")
 	require.NoError(t, err)
 	for _, name := range append(files, "testdata/minimal.json") {
@@ -26,7 +28,7 @@ func TestSchemaAgreesWithParsePolicy(t *testing.T) {
 		}
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			data := polRead(t, name)
-			ok, why := schematest.Valid(t, sch, data)
+			ok, why := schemaValid(t, sch, data)
 			_, perr := referral.ParsePolicy(data)
 			assert.Equal(t, perr == nil, ok, "schema: %s\nparse: %v", why, perr)
 		})
@@ -41,7 +43,7 @@ func TestSchemaAgreesWithParsePolicy(t *testing.T) {
 	chain = append(chain, overlay...)
 	require.NotEmpty(t, chain)
 	for _, name := range chain {
-		ok, why := schematest.Valid(t, sch, polRead(t, name))
+		ok, why := schemaValid(t, sch, polRead(t, name))
 		assert.True(t, ok, "%s: %s", name, why)
 	}
 
@@ -112,7 +114,7 @@ func TestSchemaAgreesWithParsePolicy(t *testing.T) {
 	for _, p := range probes {
 		t.Run("probe_"+p.name, func(t *testing.T) {
 			data := polEdit(t, p.edit)
-			ok, why := schematest.Valid(t, sch, data)
+			ok, why := schemaValid(t, sch, data)
 			_, perr := referral.ParsePolicy(data)
 			if p.schemaCannot {
 				assert.True(t, ok, "the schema cannot state this rule, so it accepts: %s", why)
@@ -123,4 +125,38 @@ func TestSchemaAgreesWithParsePolicy(t *testing.T) {
 			assert.Equal(t, p.valid, perr == nil, "parse: %v", perr)
 		})
 	}
+}
+
+// schemaCompile compiles the JSON Schema file at path (slash-separated) with a real validator
+// (github.com/santhosh-tekuri/jsonschema/v6): draft 2020-12, Go's RE2 regexps, and format
+// assertion on, so that "format": "date" is checked as the parsers check dates. It fails
+// the test when the schema does not compile, for instance a look-ahead RE2 refuses. The
+// thresholds schema test compiles its schema with the same settings, so that both schemas are
+// judged alike.
+func schemaCompile(t testing.TB, path string) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(filepath.FromSlash(path))
+	require.NoError(t, err)
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	require.NoError(t, err)
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	c.DefaultDraft(jsonschema.Draft2020)
+	require.NoError(t, c.AddResource("schema.json", doc))
+	sch, err := c.Compile("schema.json")
+	require.NoError(t, err, "the schema does not compile with RE2 regexps (no look-ahead)")
+	return sch
+}
+
+// schemaValid reports whether data is valid under sch, and the validator's reason when not. It
+// fails the test when data is not JSON.
+func schemaValid(t testing.TB, sch *jsonschema.Schema, data []byte) (bool, string) {
+	t.Helper()
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	require.NoError(t, err)
+	if err := sch.Validate(inst); err != nil {
+		return false, err.Error()
+	}
+	return true, ""
 }
