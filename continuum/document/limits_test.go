@@ -140,4 +140,14 @@ func TestDecodeIntegralNumbers(t *testing.T) {
 		}
 		assert.Equal(t, want, got.Count, in)
 	}
+	// Not whole, however written: 1e-999999999 is past big.Float's exponent, which
+	// rounds it to zero, and must not decode as the integer 0.
+	for _, in := range []string{`0.5`, `1e-1`, `2.5e0`, `1e-999999999`, `-3e-999999999`} {
+		var got testDoc
+		fs := document.Decode([]byte(`{"count": `+in+`}`), &got)
+		require.Len(t, fs, 1, in)
+		assert.Equal(t, "count", fs[0].Path, in)
+	}
+	var got testDoc
+	assert.Empty(t, document.Decode([]byte(`{"count": 0.0e-999999999}`), &got), "zero is whole")
 }

@@ -137,6 +137,9 @@ func integral(s string) string {
 	if !ok || !f.IsInt() || f.MantExp(nil) > 128 { // past 2^128 no integer type holds it
 		return s
 	}
+	if mant, _, _ := strings.Cut(strings.ToLower(s), "e"); f.Sign() == 0 && strings.ContainsAny(mant, "123456789") {
+		return s // not zero, but too small for big.Float's exponent, which rounds it to zero
+	}
 	i, _ := f.Int(nil)
 	return i.String()
 }
