@@ -163,21 +163,6 @@ func deadlineBefore(t Timescale, start time.Time) (time.Time, error) {
 	return end, nil
 }
 
-// TestLondonAt checks londonAt against time.Date on every day of the supported years
-// (and two either side) at clock times around midnight and the clock changes.
-func TestLondonAt(t *testing.T) {
-	secs := []int64{0, 59, 30 * 60, 3600, 3600 + 30*60, 2*3600 + 1, 12 * 3600, 23*3600 + 30*60, 86399}
-	for z := calFirstDay - 2; z <= calLastDay+2; z++ {
-		y, m, d := calDate(z)
-		for _, sec := range secs {
-			want := time.Date(int(y), m, d, int(sec/3600), int(sec/60%60), int(sec%60), 7, London())
-			if got := londonAt(z, sec, 7); got != want {
-				t.Fatalf("londonAt(%d-%02d-%02d, %d) = %s, want %s", y, m, d, sec, got, want)
-			}
-		}
-	}
-}
-
 // TestCalIsWorking checks the table's working days against the weekday and the year's
 // bank holidays, on every day of the supported years and a week either side.
 func TestCalIsWorking(t *testing.T) {

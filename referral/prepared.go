@@ -28,7 +28,7 @@ func (p *Policy) prepare() {
 	for i, r := range p.routes {
 		pr := &p.prep.routes[i]
 		pr.hours = appendSpans(nil, r.Hours)
-		pr.closed = closedMessage(&r)
+		pr.closed = "received " + closedClause(&r)
 		if g := p.gates[i]; g.min != 0 {
 			for l := continuum.Universal; l < g.min; l++ {
 				if to := p.routing[l][continuum.Routine].route - 1; to >= 0 {
@@ -38,10 +38,6 @@ func (p *Policy) prepare() {
 		}
 	}
 }
-
-// closedMessage is the out-of-hours query's message for a route: "received " and its
-// closedClause.
-func closedMessage(r *Route) string { return "received " + closedClause(r) }
 
 // closedClause says that the route's service is closed and whom to call now: the
 // route's out-of-hours contact, or the local out-of-hours social care service when it

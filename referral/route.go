@@ -67,7 +67,7 @@ import (
 // with an out-of-hours query naming the service's out-of-hours contact.
 //
 // Route reads no clock: dates are arguments.
-func (p *Policy) Route(fw *thresholds.Framework, r Referral) (out Routing, err error) {
+func (p *Policy) Route(fw *thresholds.Framework, r Referral) (Routing, error) {
 	if err := p.usable(); err != nil {
 		return Routing{}, err
 	}
@@ -93,6 +93,7 @@ func (p *Policy) Route(fw *thresholds.Framework, r Referral) (out Routing, err e
 	if len(fs) > 0 {
 		return Routing{}, fs.Capped(continuum.MaxFindings, 0).Err()
 	}
+	var out Routing
 	p.answer(&out, &r, received, t, &d, &dest)
 	out.Queries = append(out.Queries, ageQueries(fw, r.Case)...)
 	return out, nil
@@ -231,8 +232,7 @@ func (p *Policy) answer(out *Routing, r *Referral, received londonTime, t Transi
 		// where the referral went: the gate judged d.Level, never a judgement's level. A
 		// passed judgement's level is To (judgement-mismatch); To's routine route has no
 		// gate above To (ParsePolicy's invalid-gate); and a same-day or immediate route is
-		// asked at Specialist, above which no gate can be. A fallback for a route chosen
-		// by a judgement's level was unreachable, and is gone.
+		// asked at Specialist, above which no gate can be.
 		out.Queries = out.Queries.Add("to", RuleBelowThreshold, continuum.Query, nil, p.prep.routes[dest.asked].below[d.Level])
 	default:
 		if rule, msg := levelQuery(r, d); rule != "" {

@@ -114,7 +114,7 @@ func (t *Timescale) deadlineAt(start londonTime) (time.Time, error) {
 			break
 		}
 		z := calAddWorking(start.day, int64(t.Amount))
-		end = londonAt(z, start.sec, start.t.Nanosecond())
+		end = start.t.AddDate(0, 0, int(z-start.day))
 		if z > calFirstDay && z < calLastDay {
 			return end, nil
 		}
