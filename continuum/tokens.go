@@ -8,8 +8,8 @@ import (
 // Tokens is the text encoding of an enum type whose valid values are 1 to n: each value
 // has one stable token and a display label, the zero value encodes as empty text, and
 // parsing ignores ASCII case. The enums of packages thresholds and referral encode this
-// way (document.Tokens is this type), exactly as the enums of this package do, so that
-// every enum of the module behaves alike.
+// way, exactly as the enums of this package do, so that every enum of the module
+// behaves alike.
 //
 // The zero Tokens knows no values (every Parse fails, every value is out of range); use
 // [NewTokens]. A Tokens is immutable after NewTokens and safe for concurrent use.

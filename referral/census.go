@@ -6,7 +6,6 @@ import (
 	"iter"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 	"github.com/rightsupport/needs/thresholds"
 )
 
@@ -46,29 +45,29 @@ const (
 	SourceUnknown                                       // 10: unknown
 )
 
-var sourceTokens = document.NewTokens[ReferralSource]("referral source", "not-recorded",
-	document.Value{Token: "1A", Label: "Individual: family member, relative or carer"},
-	document.Value{Token: "1B", Label: "Individual: acquaintance"},
-	document.Value{Token: "1C", Label: "Individual: self"},
-	document.Value{Token: "1D", Label: "Individual: other"},
-	document.Value{Token: "2A", Label: "Schools"},
-	document.Value{Token: "2B", Label: "Education services"},
-	document.Value{Token: "3A", Label: "Health: GP"},
-	document.Value{Token: "3B", Label: "Health: health visitor"},
-	document.Value{Token: "3C", Label: "Health: school nurse"},
-	document.Value{Token: "3D", Label: "Health: other primary health services"},
-	document.Value{Token: "3E", Label: "Health: accident and emergency"},
-	document.Value{Token: "3F", Label: "Health: other"},
-	document.Value{Token: "4", Label: "Housing"},
-	document.Value{Token: "5A", Label: "Local authority: social care"},
-	document.Value{Token: "5B", Label: "Local authority: other internal"},
-	document.Value{Token: "5C", Label: "Local authority: external"},
-	document.Value{Token: "5D", Label: "Local authority: early help"},
-	document.Value{Token: "6", Label: "Police"},
-	document.Value{Token: "7", Label: "Other legal agency"},
-	document.Value{Token: "8", Label: "Other"},
-	document.Value{Token: "9", Label: "Anonymous"},
-	document.Value{Token: "10", Label: "Unknown"})
+var sourceTokens = continuum.NewTokens[ReferralSource]("referral source", "not-recorded",
+	continuum.Value{Token: "1A", Label: "Individual: family member, relative or carer"},
+	continuum.Value{Token: "1B", Label: "Individual: acquaintance"},
+	continuum.Value{Token: "1C", Label: "Individual: self"},
+	continuum.Value{Token: "1D", Label: "Individual: other"},
+	continuum.Value{Token: "2A", Label: "Schools"},
+	continuum.Value{Token: "2B", Label: "Education services"},
+	continuum.Value{Token: "3A", Label: "Health: GP"},
+	continuum.Value{Token: "3B", Label: "Health: health visitor"},
+	continuum.Value{Token: "3C", Label: "Health: school nurse"},
+	continuum.Value{Token: "3D", Label: "Health: other primary health services"},
+	continuum.Value{Token: "3E", Label: "Health: accident and emergency"},
+	continuum.Value{Token: "3F", Label: "Health: other"},
+	continuum.Value{Token: "4", Label: "Housing"},
+	continuum.Value{Token: "5A", Label: "Local authority: social care"},
+	continuum.Value{Token: "5B", Label: "Local authority: other internal"},
+	continuum.Value{Token: "5C", Label: "Local authority: external"},
+	continuum.Value{Token: "5D", Label: "Local authority: early help"},
+	continuum.Value{Token: "6", Label: "Police"},
+	continuum.Value{Token: "7", Label: "Other legal agency"},
+	continuum.Value{Token: "8", Label: "Other"},
+	continuum.Value{Token: "9", Label: "Anonymous"},
+	continuum.Value{Token: "10", Label: "Unknown"})
 
 var (
 	_ encoding.TextMarshaler   = ReferralSource(0)

@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 )
 
 // ClosureReason is why a children's social care (child in need) episode closed, as the
@@ -46,16 +45,16 @@ const (
 	ReferredToEarlyHelp
 )
 
-var closureTokens = document.NewTokens[ClosureReason]("closure reason", "no-closure-reason",
-	document.Value{Token: "RC1", Label: "Adopted"},
-	document.Value{Token: "RC2", Label: "Died"},
-	document.Value{Token: "RC3", Label: "Child arrangements order"},
-	document.Value{Token: "RC4", Label: "Special guardianship order"},
-	document.Value{Token: "RC5", Label: "Transferred to another local authority's services"},
-	document.Value{Token: "RC6", Label: "Transferred to adult social care"},
-	document.Value{Token: "RC7", Label: "Services ceased for any other reason, including no longer in need"},
-	document.Value{Token: "RC8", Label: "Closed after assessment, no further action"},
-	document.Value{Token: "RC9", Label: "Closed after assessment, referred to early help"})
+var closureTokens = continuum.NewTokens[ClosureReason]("closure reason", "no-closure-reason",
+	continuum.Value{Token: "RC1", Label: "Adopted"},
+	continuum.Value{Token: "RC2", Label: "Died"},
+	continuum.Value{Token: "RC3", Label: "Child arrangements order"},
+	continuum.Value{Token: "RC4", Label: "Special guardianship order"},
+	continuum.Value{Token: "RC5", Label: "Transferred to another local authority's services"},
+	continuum.Value{Token: "RC6", Label: "Transferred to adult social care"},
+	continuum.Value{Token: "RC7", Label: "Services ceased for any other reason, including no longer in need"},
+	continuum.Value{Token: "RC8", Label: "Closed after assessment, no further action"},
+	continuum.Value{Token: "RC9", Label: "Closed after assessment, referred to early help"})
 
 var (
 	_ encoding.TextMarshaler   = ClosureReason(0)

@@ -4,7 +4,7 @@ import (
 	"encoding"
 	"iter"
 
-	"github.com/rightsupport/needs/continuum/document"
+	"github.com/rightsupport/needs/continuum"
 )
 
 // Consent is the family's position on a referral, as the referrer records it.
@@ -28,10 +28,10 @@ const (
 	NotSought
 )
 
-var consentTokens = document.NewTokens[Consent]("consent", "not-recorded",
-	document.Value{Token: "given", Label: "Consent given"},
-	document.Value{Token: "refused", Label: "Consent refused"},
-	document.Value{Token: "not-sought", Label: "Consent not sought: seeking it could put the child at risk"})
+var consentTokens = continuum.NewTokens[Consent]("consent", "not-recorded",
+	continuum.Value{Token: "given", Label: "Consent given"},
+	continuum.Value{Token: "refused", Label: "Consent refused"},
+	continuum.Value{Token: "not-sought", Label: "Consent not sought: seeking it could put the child at risk"})
 
 var (
 	_ encoding.TextMarshaler   = Consent(0)
@@ -86,11 +86,11 @@ const (
 	RequiredUnlessRisk
 )
 
-var consentRuleTokens = document.NewTokens[ConsentRule]("consent rule", "no-consent-rule",
-	document.Value{Token: "required", Label: "Consent required"},
-	document.Value{Token: "seek-unless-risk", Label: "Seek consent unless that could put the child at risk"},
-	document.Value{Token: "not-applicable", Label: "No consent needed"},
-	document.Value{Token: "required-unless-risk", Label: "Consent required unless seeking it may put the child at risk of significant harm"})
+var consentRuleTokens = continuum.NewTokens[ConsentRule]("consent rule", "no-consent-rule",
+	continuum.Value{Token: "required", Label: "Consent required"},
+	continuum.Value{Token: "seek-unless-risk", Label: "Seek consent unless that could put the child at risk"},
+	continuum.Value{Token: "not-applicable", Label: "No consent needed"},
+	continuum.Value{Token: "required-unless-risk", Label: "Consent required unless seeking it may put the child at risk of significant harm"})
 
 var (
 	_ encoding.TextMarshaler   = ConsentRule(0)

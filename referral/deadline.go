@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 )
 
 // DeadlineBasis says what a deadline is: a statutory time limit, a council's local
@@ -29,10 +28,10 @@ const (
 	Prompt
 )
 
-var basisTokens = document.NewTokens[DeadlineBasis]("deadline basis", "no-basis",
-	document.Value{Token: "statutory", Label: "Statutory deadline"},
-	document.Value{Token: "local", Label: "Local standard"},
-	document.Value{Token: "prompt", Label: "Follow-up prompt (not a deadline)"})
+var basisTokens = continuum.NewTokens[DeadlineBasis]("deadline basis", "no-basis",
+	continuum.Value{Token: "statutory", Label: "Statutory deadline"},
+	continuum.Value{Token: "local", Label: "Local standard"},
+	continuum.Value{Token: "prompt", Label: "Follow-up prompt (not a deadline)"})
 
 var (
 	_ encoding.TextMarshaler   = DeadlineBasis(0)

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 	"github.com/rightsupport/needs/thresholds"
 )
 
@@ -62,13 +61,13 @@ const (
 	DisagreementResolved
 )
 
-var reasonTokens = document.NewTokens[JudgementReason]("judgement reason", "no-reason",
-	document.Value{Token: "information-beyond-indicators", Label: "Information the indicators do not hold"},
-	document.Value{Token: "history-or-cumulative-concern", Label: "History or cumulative concern"},
-	document.Value{Token: "needs-persist-despite-support", Label: "Needs persist despite support"},
-	document.Value{Token: "risk-reduced-at-review", Label: "Risk reduced or needs met at review"},
-	document.Value{Token: "strengths-and-protective-factors", Label: "Strengths and protective factors"},
-	document.Value{Token: "disagreement-resolved", Label: "Professional disagreement resolved"})
+var reasonTokens = continuum.NewTokens[JudgementReason]("judgement reason", "no-reason",
+	continuum.Value{Token: "information-beyond-indicators", Label: "Information the indicators do not hold"},
+	continuum.Value{Token: "history-or-cumulative-concern", Label: "History or cumulative concern"},
+	continuum.Value{Token: "needs-persist-despite-support", Label: "Needs persist despite support"},
+	continuum.Value{Token: "risk-reduced-at-review", Label: "Risk reduced or needs met at review"},
+	continuum.Value{Token: "strengths-and-protective-factors", Label: "Strengths and protective factors"},
+	continuum.Value{Token: "disagreement-resolved", Label: "Professional disagreement resolved"})
 
 // reasonSources are the sources of each reason (domain notes §0 register), by reason.
 var reasonSources = [...][]continuum.Citation{

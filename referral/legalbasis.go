@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 )
 
 // LegalBasis is the footing a referral's route works on: voluntary help, a local
@@ -43,13 +42,13 @@ const (
 	Section31
 )
 
-var legalBasisTokens = document.NewTokens[LegalBasis]("legal basis", "none-stated",
-	document.Value{Token: "voluntary-early-help", Label: "Voluntary early help"},
-	document.Value{Token: "family-help", Label: "Family Help (targeted, voluntary)"},
-	document.Value{Token: "section-17", Label: "Child in need (Children Act 1989 section 17)"},
-	document.Value{Token: "section-47", Label: "Child protection enquiries (Children Act 1989 section 47)"},
-	document.Value{Token: "pre-proceedings", Label: "Pre-proceedings, with the family group decision-making offer"},
-	document.Value{Token: "section-31", Label: "Care or supervision proceedings (Children Act 1989 section 31)"})
+var legalBasisTokens = continuum.NewTokens[LegalBasis]("legal basis", "none-stated",
+	continuum.Value{Token: "voluntary-early-help", Label: "Voluntary early help"},
+	continuum.Value{Token: "family-help", Label: "Family Help (targeted, voluntary)"},
+	continuum.Value{Token: "section-17", Label: "Child in need (Children Act 1989 section 17)"},
+	continuum.Value{Token: "section-47", Label: "Child protection enquiries (Children Act 1989 section 47)"},
+	continuum.Value{Token: "pre-proceedings", Label: "Pre-proceedings, with the family group decision-making offer"},
+	continuum.Value{Token: "section-31", Label: "Care or supervision proceedings (Children Act 1989 section 31)"})
 
 var (
 	_ encoding.TextMarshaler   = LegalBasis(0)

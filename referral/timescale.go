@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 )
 
 // Unit is the unit a timescale counts in.
@@ -28,11 +27,11 @@ const (
 	Months
 )
 
-var unitTokens = document.NewTokens[Unit]("unit", "no-unit",
-	document.Value{Token: "working-days", Label: "Working days"},
-	document.Value{Token: "days", Label: "Calendar days"},
-	document.Value{Token: "weeks", Label: "Weeks"},
-	document.Value{Token: "months", Label: "Months"})
+var unitTokens = continuum.NewTokens[Unit]("unit", "no-unit",
+	continuum.Value{Token: "working-days", Label: "Working days"},
+	continuum.Value{Token: "days", Label: "Calendar days"},
+	continuum.Value{Token: "weeks", Label: "Weeks"},
+	continuum.Value{Token: "months", Label: "Months"})
 
 var (
 	_ encoding.TextMarshaler   = Unit(0)

@@ -5,7 +5,6 @@ import (
 	"iter"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 )
 
 // TransitionKind is the kind of a move between levels; it follows from the levels.
@@ -28,12 +27,12 @@ const (
 	Closure
 )
 
-var kindTokens = document.NewTokens[TransitionKind]("transition kind", "not-a-move",
-	document.Value{Token: "entry", Label: "Entry"},
-	document.Value{Token: "step-up", Label: "Step up"},
-	document.Value{Token: "step-down", Label: "Step down"},
-	document.Value{Token: "escalation", Label: "Escalation"},
-	document.Value{Token: "closure", Label: "Closure"})
+var kindTokens = continuum.NewTokens[TransitionKind]("transition kind", "not-a-move",
+	continuum.Value{Token: "entry", Label: "Entry"},
+	continuum.Value{Token: "step-up", Label: "Step up"},
+	continuum.Value{Token: "step-down", Label: "Step down"},
+	continuum.Value{Token: "escalation", Label: "Escalation"},
+	continuum.Value{Token: "closure", Label: "Closure"})
 
 var (
 	_ encoding.TextMarshaler   = TransitionKind(0)

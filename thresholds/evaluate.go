@@ -5,7 +5,6 @@ import (
 	"iter"
 
 	"github.com/rightsupport/needs/continuum"
-	"github.com/rightsupport/needs/continuum/document"
 )
 
 // DecisionRule names the rule of the decision semantics that produced a [Reason]. Its
@@ -31,12 +30,12 @@ const (
 	ByNoNeeds
 )
 
-var ruleTokens = document.NewTokens[DecisionRule]("rule", "no-rule",
-	document.Value{Token: "immediate-danger", Label: "Immediate danger"},
-	document.Value{Token: "significant-harm", Label: "Significant harm"},
-	document.Value{Token: "multiple-needs", Label: "Multiple needs"},
-	document.Value{Token: "highest-need", Label: "Highest need"},
-	document.Value{Token: "no-needs", Label: "No needs"})
+var ruleTokens = continuum.NewTokens[DecisionRule]("rule", "no-rule",
+	continuum.Value{Token: "immediate-danger", Label: "Immediate danger"},
+	continuum.Value{Token: "significant-harm", Label: "Significant harm"},
+	continuum.Value{Token: "multiple-needs", Label: "Multiple needs"},
+	continuum.Value{Token: "highest-need", Label: "Highest need"},
+	continuum.Value{Token: "no-needs", Label: "No needs"})
 
 var (
 	_ encoding.TextMarshaler   = DecisionRule(0)
