@@ -50,8 +50,7 @@ func (f *Framework) EvaluateInto(c Case, buf *DecisionBuffer) (Decision, error) 
 	if err := f.outcome(&o, c.Indicators); err != nil {
 		return Decision{}, err
 	}
-	buf.grow(f)
-	return o.fill(&buf.reasons, buf.codes, buf.cites), nil
+	return o.into(buf), nil
 }
 
 // DecisionInto expands the outcome into a full Decision as [Outcome.Decision] does,

@@ -1,7 +1,6 @@
 package thresholds
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 
@@ -124,7 +123,7 @@ func (c *checker) checkDecision(dd *decisionDoc, known func(string) bool) {
 		case s.Level == continuum.Specialist:
 			c.Add(p+".level", RuleInvalidParameter, "specialist is the highest level and cannot step up")
 		case seen[s.Level]:
-			c.Add(p+".level", RuleDuplicateParameter, fmt.Sprintf("level %s already has a step-up parameter", s.Level))
+			c.Add(p+".level", RuleDuplicateParameter, "the level already has a step-up parameter")
 		}
 		seen[s.Level] = true
 		if s.Needs < 2 || s.Needs > 64 {

@@ -40,7 +40,6 @@ type CaseReader struct {
 	r      *bufio.Reader
 	line   int
 	long   []byte // a line longer than the reader's buffer, gathered
-	text   []byte // the last line read, trimmed (see Text)
 	codes  []continuum.Code
 	intern interner
 }
@@ -52,12 +51,6 @@ func NewCaseReader(r io.Reader) *CaseReader {
 
 // Line returns the number of the line the last case or finding came from, from 1.
 func (cr *CaseReader) Line() int { return cr.line }
-
-// Text returns the text of the line the last case or finding came from, without the
-// white space around it (a line too long is cut one byte past [MaxCaseLine]), or nil
-// after the end of the input. It is the caller's own input, for a caller that keeps or
-// scrubs it; it is valid until the next call to Next, which may overwrite it.
-func (cr *CaseReader) Text() []byte { return cr.text }
 
 // Next returns the case of the next non-blank line. At the end of the input it returns
 // io.EOF; for a bad line, a [continuum.Findings] error (see [CaseReader]); for a failure
@@ -81,7 +74,6 @@ func (cr *CaseReader) Next() (Case, error) {
 // finding for a line that is too long.
 func (cr *CaseReader) nextLine() ([]byte, error) {
 	line, err := cr.readLine()
-	cr.text = line
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +83,6 @@ func (cr *CaseReader) nextLine() ([]byte, error) {
 			"the line is longer than "+strconv.Itoa(MaxCaseLine)+" bytes")
 	}
 	line = bytes.TrimSpace(line)
-	cr.text = line
 	if len(line) == 0 {
 		return nil, nil
 	}
@@ -203,7 +194,8 @@ var compactHead = []byte(`{"indicators":[`)
 // code returns the code spelled text, whose key is k: the text between a string's
 // quotes up to the first quote, sharing the text of a code seen before. Text equal to a
 // code seen before is that code (a code holds no quote, escape, control or non-ASCII
-// byte), so only text not seen before is checked and parsed.
+// byte), so only text not seen before is parsed; ParseCode refuses text with an escape
+// or any other byte a code cannot hold, and the line then goes to the strict decoder.
 func (cr *CaseReader) code(text []byte, k codeKey) (continuum.Code, bool) {
 	if k.n == 0 { // the zero key marks an empty slot
 		return continuum.Code{}, false
@@ -211,11 +203,6 @@ func (cr *CaseReader) code(text []byte, k codeKey) (continuum.Code, bool) {
 	h := k.internHash()
 	if c, ok := cr.intern.get(k, h); ok {
 		return c, true
-	}
-	for _, c := range text {
-		if c == '\\' || c < 0x20 || c >= 0x80 {
-			return continuum.Code{}, false // escapes and the rest: the strict decoder's
-		}
 	}
 	c, err := continuum.ParseCode(string(text))
 	if err != nil {

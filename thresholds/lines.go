@@ -32,20 +32,11 @@ func ReadCases(r io.Reader) ([]Case, error) {
 			b.fs = appendFindings(b.fs, err)
 		})
 	})
-	n := 0
-	for _, b := range blocks {
-		n += len(b.cases)
-	}
-	cases := make([]Case, 0, n)
-	var fs continuum.Findings
-	for _, b := range blocks {
-		cases = append(cases, b.cases...)
-		fs = append(fs, b.fs...)
-	}
+	cases := gathered(blocks, func(b *lineBlock) []Case { return b.cases })
 	if rerr != nil {
 		return cases, rerr
 	}
-	return cases, fs.Err()
+	return cases, continuum.Findings(gathered(blocks, func(b *lineBlock) []*continuum.Finding { return b.fs })).Err()
 }
 
 // LineSummary is the gist of the decision on one line of a JSON-lines corpus, or why
@@ -81,15 +72,7 @@ func (f *Framework) SummariseLines(r io.Reader) ([]LineSummary, error) {
 			b.sums = append(b.sums, f.summariseLine(w, num, line, err))
 		})
 	})
-	n := 0
-	for _, b := range blocks {
-		n += len(b.sums)
-	}
-	sums := make([]LineSummary, 0, n)
-	for _, b := range blocks {
-		sums = append(sums, b.sums...)
-	}
-	return sums, rerr
+	return gathered(blocks, func(b *lineBlock) []LineSummary { return b.sums }), rerr
 }
 
 // summariseLine returns the summary of line number num, whose text is line (trimmed, not
@@ -181,6 +164,19 @@ func inBlocks(cr *CaseReader, work func(b *lineBlock, w *CaseReader)) ([]*lineBl
 	return blocks, rerr
 }
 
+// gathered returns what of gives for each block, in block order, in one slice.
+func gathered[T any](blocks []*lineBlock, of func(b *lineBlock) []T) []T {
+	n := 0
+	for _, b := range blocks {
+		n += len(of(b))
+	}
+	out := make([]T, 0, n)
+	for _, b := range blocks {
+		out = append(out, of(b)...)
+	}
+	return out
+}
+
 // appendFindings appends the findings of err, a line's error, which is always findings.
 func appendFindings(fs continuum.Findings, err error) continuum.Findings {
 	var bad continuum.Findings
@@ -190,7 +186,7 @@ func appendFindings(fs continuum.Findings, err error) continuum.Findings {
 	return fs
 }
 
-// Block bounds of ReadCases: enough lines that handing a block over costs little, few
+// Block bounds of ReadCases and SummariseLines: enough lines that handing a block over costs little, few
 // enough bytes that every core gets blocks of a small corpus.
 const (
 	blockLines = 1024
