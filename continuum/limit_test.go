@@ -3,6 +3,7 @@ package continuum_test
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,7 +27,9 @@ func omittedCount(t *testing.T, fs continuum.Findings) int {
 	last := fs[len(fs)-1]
 	require.Equal(t, continuum.RuleTooManyFindings, last.Rule)
 	require.ErrorIs(t, last, continuum.ErrTooManyFindings)
-	n, err := strconv.Atoi(last.Msg[:len(last.Msg)-len(" more findings are not shown; fix these and check again")])
+	count, ok := strings.CutSuffix(last.Msg, " more findings are not shown; fix these and check again")
+	require.True(t, ok, "the count's message")
+	n, err := strconv.Atoi(count)
 	require.NoError(t, err)
 	return n
 }

@@ -54,8 +54,9 @@ func withinLine(fs continuum.Findings, n int) continuum.Findings {
 	prefix := "lines[" + strconv.Itoa(n) + "]"
 	out := make(continuum.Findings, len(fs))
 	for i, f := range fs {
-		f.Path = strings.TrimPrefix(strings.TrimPrefix(f.Path, prefix), ".")
-		out[i] = f
+		g := *f // the caller's finding is left as it is
+		g.Path = strings.TrimPrefix(strings.TrimPrefix(f.Path, prefix), ".")
+		out[i] = &g
 	}
 	return out
 }

@@ -75,19 +75,19 @@ func TestNoEchoDocuments(t *testing.T) {
 				noEcho(t, append([]string{"validate"}, files...), "", true)
 				noEcho(t, append([]string{"validate", "-json"}, files...), "", true)
 				// The document a command works on, and a base given with -with.
-				main, with := file, []string{}
+				doc, with := file, []string{}
 				switch {
 				case tt.base:
-					main, with = tt.other, []string{"-with", file}
+					doc, with = tt.other, []string{"-with", file}
 				case tt.other != "":
 					with = []string{"-with", tt.other}
 				}
 				if tt.policy {
-					noEcho(t, append(append([]string{"graph"}, with...), main), "", false)
+					noEcho(t, append(append([]string{"graph"}, with...), doc), "", false)
 				} else {
 					// No cases: eval writes nothing on stdout, so all of it is checked.
-					noEcho(t, append([]string{"eval", "-progress", "0", "-framework", main}, with...), "", true)
-					noEcho(t, append(append([]string{"explain", "-framework", main}, with...), "HLT-2-01"), "", false)
+					noEcho(t, append([]string{"eval", "-progress", "0", "-framework", doc}, with...), "", true)
+					noEcho(t, append(append([]string{"explain", "-framework", doc}, with...), "HLT-2-01"), "", false)
 				}
 			}
 		})

@@ -38,14 +38,13 @@ func readFile(what, path string) ([]byte, error) {
 // documents are the files of a command line: the one asked for and those given with
 // -with, which its "extends" may name.
 type documents struct {
-	what string   // which argument asked for the document, for messages
 	main []byte   // the document asked for
 	with [][]byte // the -with documents
 }
 
 // readDocuments reads the document ref names (when it is a file) and the -with files.
 func readDocuments(what, ref string, with []string) (documents, error) {
-	d := documents{what: what}
+	var d documents
 	if isPath(ref) {
 		data, err := readFile(what, ref)
 		if err != nil {
